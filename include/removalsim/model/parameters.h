@@ -1,0 +1,102 @@
+#pragma once
+
+#include "removalsim/engine/calendar.h"
+#include "removalsim/engine/distribution.h"
+#include "removalsim/engine/timeline.h"
+
+#include <array>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace removalsim::model {
+
+using engine::Distribution;
+using engine::Time;
+template <class T> using Timeline = engine::Timeline<T>;
+
+/// Stands for "no limit" in capacities and caps.
+inline constexpr double kUnlimited = std::numeric_limits<double>::infinity();
+
+/// One judge's hearing of a detention spell: on `day` (days after admission) the detainee is
+/// released with `release_probability`.
+struct Review {
+  double day = 0.0;
+  double release_probability = 0.0;
+  friend bool operator==(const Review &, const Review &) = default;
+};
+
+/// The hearings of a spell, in increasing day order.
+using ReviewSchedule = std::vector<Review>;
+
+/// Parameters read per case: the ones a country or a profile may override (DESIGN.md §3).
+/// Delays are in days, rates per year, probabilities and shares in [0, 1]. Times in timelines are
+/// days from the scenario start. Each timeline is read when the case reaches the step it governs.
+struct CaseParameters {
+  // National parameters.
+  Timeline<double> voluntary_share{0.0};
+  Timeline<double> no_delay_share{0.0};
+  Timeline<double> detained_at_issuance_share{0.0};
+  Timeline<double> departure_period_days{30.0};
+  Timeline<double> appeal_share{0.0};
+  Timeline<Distribution> appeal_duration{Distribution::fixed(0.0)};
+  Timeline<double> appeal_annulment_share{0.0};
+  Timeline<double> validity_days{kUnlimited};
+  Timeline<double> apprehension_rate_per_year{0.0};
+  Timeline<double> detention_max_days{90.0};
+  Timeline<ReviewSchedule> detention_reviews{ReviewSchedule{}};
+  Timeline<Distribution> document_check_days{Distribution::fixed(0.0)};
+  Timeline<Distribution> lpc_request_delay{Distribution::fixed(0.0)};
+  Timeline<Distribution> booking_delay{Distribution::fixed(0.0)};
+  Timeline<double> boarding_success{1.0};
+  Timeline<double> redetention_gap_days{0.0};
+  // Country parameters (per case as well: a profile may override them).
+  Timeline<double> document_share{0.0};
+  Timeline<double> lpc_issue_probability{1.0};
+  Timeline<Distribution> lpc_delay{Distribution::fixed(0.0)};
+  Timeline<double> lpc_validity_days{kUnlimited};
+};
+
+/// A kind of case within a country (e.g. `public_order`), with its share of the country's orders
+/// and its fully resolved parameters (national ← country ← country overrides ← profile overrides).
+struct Profile {
+  std::string name = "all";
+  double share = 1.0;
+  /// Priority cases may use the detention places kept in `detention_priority_reserve`.
+  bool priority = false;
+  CaseParameters parameters;
+};
+
+/// A country of return: arrivals, shared caps and its profiles (at least one; shares sum to 1).
+struct Country {
+  std::string code;
+  /// Orders issued per year (non-homogeneous Poisson arrivals).
+  Timeline<double> oqtf_per_year{0.0};
+  /// Relative weights of the 12 calendar months (January first) within a year's arrivals.
+  std::array<double, 12> monthly_factors{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  /// Cap on LPCs issued per calendar month (`kUnlimited`: none); excess issuances queue FIFO.
+  Timeline<double> lpc_monthly_capacity{kUnlimited};
+  /// Cap on boardings per 7-day week from the start (`kUnlimited`: none); bookings queue FIFO.
+  Timeline<double> seats_per_week{kUnlimited};
+  /// Enforceable orders at large at the start (the backlog), issued at the start.
+  std::uint64_t initial_at_large = 0;
+  std::vector<Profile> profiles{Profile{}};
+};
+
+/// Everything a run needs: the calendar, the shared detention estate and the countries.
+struct Scenario {
+  std::string name;
+  engine::Date start{2019, 1, 1};
+  /// Last simulated day (inclusive): the run ends at 00:00 the day after.
+  engine::Date end{2025, 12, 31};
+  /// Results before this date (a first of the month) are discarded; cases carry over.
+  engine::Date warmup_until{2019, 1, 1};
+  /// Detention places shared by every country (`kUnlimited`: none).
+  Timeline<double> detention_capacity{kUnlimited};
+  /// Places kept for priority profiles: a non-priority case is admitted only while free places
+  /// exceed this number.
+  Timeline<double> detention_priority_reserve{0.0};
+  std::vector<Country> countries;
+};
+
+} // namespace removalsim::model

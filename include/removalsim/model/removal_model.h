@@ -1,0 +1,48 @@
+#pragma once
+
+#include "removalsim/engine/counter_table.h"
+#include "removalsim/model/metrics.h"
+#include "removalsim/model/parameters.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace removalsim::model {
+
+/// One (country, profile) pair: the unit the counters are kept for.
+struct Group {
+  std::uint32_t country = 0;
+  std::uint32_t profile = 0;
+};
+
+/// What one replication produced.
+struct RunResult {
+  /// Months from the start's month (index 0) to the month of the last simulated day.
+  int months = 0;
+  /// Index of the first month reported (the warm-up month; earlier months are zero).
+  int first_reported_month = 0;
+  /// The (country, profile) pairs, country-major; group g's series start at g * kMetricCount
+  /// in `counters` and at g * kOutcomeCount in `cohorts`.
+  std::vector<Group> groups;
+  /// Monthly flows: bins = months, series = group * kMetricCount + metric.
+  engine::CounterTable counters;
+  /// Cohorts: bins = month of issuance, series = group * kOutcomeCount + outcome at the horizon.
+  engine::CounterTable cohorts;
+  /// National monthly quantities: bins = months, series = NationalMetric.
+  engine::CounterTable national;
+  /// Events processed.
+  std::uint64_t events = 0;
+  /// Orders issued (backlog included) during the whole run.
+  std::uint64_t cases_created = 0;
+  /// Largest number of cases alive at once.
+  std::uint64_t peak_cases_alive = 0;
+  /// Hash of the ordered event trace (time, phase, kind, case arrival index): changes whenever the
+  /// simulated path changes.
+  std::uint64_t fingerprint = 0;
+};
+
+/// Runs replication `replication` of `scenario` with random streams keyed by (seed, replication).
+/// Deterministic: the same arguments give a bit-identical result on any thread.
+RunResult simulate(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication);
+
+} // namespace removalsim::model
