@@ -7,4 +7,10 @@ namespace removalsim::cli {
 /// Registers `removalsim demo`: an M/M/c queue simulated by the engine next to Erlang C.
 void add_demo_command(CLI::App &app);
 
+/// Registers `removalsim run`: replications of a scenario, a yearly summary, CSV/JSON outputs.
+void add_run_command(CLI::App &app);
+
+/// Registers `removalsim check`: validates a scenario and prints it resolved, with provenance.
+void add_check_command(CLI::App &app);
+
 } // namespace removalsim::cli

@@ -23,4 +23,10 @@ void CounterTable::merge(const CounterTable &other) {
 
 void CounterTable::zero() noexcept { std::fill(values_.begin(), values_.end(), 0.0); }
 
+void CounterTable::zero_bins(std::size_t first, std::size_t last) noexcept {
+  const auto begin = values_.begin() + static_cast<std::ptrdiff_t>(first * series_);
+  const auto end = values_.begin() + static_cast<std::ptrdiff_t>(last * series_);
+  std::fill(begin, end, 0.0);
+}
+
 } // namespace removalsim::engine

@@ -28,6 +28,8 @@ public:
   void merge(const CounterTable &other);
   /// Sets every cell to zero.
   void zero() noexcept;
+  /// Sets every cell of bins [first, last) to zero.
+  void zero_bins(std::size_t first, std::size_t last) noexcept;
 
 private:
   std::size_t series_ = 0;

@@ -92,13 +92,19 @@ inline constexpr std::array<std::string_view, kOutcomeCount> kOutcomeNames = {"r
                                                                               "at_large",
                                                                               "detained"};
 
-/// National monthly quantities: time-averaged detention occupancy and capacity over the month.
-enum class NationalMetric : std::uint8_t { detention_occupancy, detention_capacity, count };
+/// National monthly quantities: time-averaged detention occupancy and capacity over the month
+/// (capacity omitted when unlimited), and the largest occupancy reached in the month.
+enum class NationalMetric : std::uint8_t {
+  detention_occupancy,
+  detention_capacity,
+  detention_peak,
+  count
+};
 
 inline constexpr std::size_t kNationalMetricCount = static_cast<std::size_t>(NationalMetric::count);
 
 inline constexpr std::array<std::string_view, kNationalMetricCount> kNationalMetricNames = {
-    "detention_occupancy", "detention_capacity"};
+    "detention_occupancy", "detention_capacity", "detention_peak"};
 
 /// Index of a metric in a per-group block of series.
 constexpr std::size_t index_of(Metric metric) noexcept { return static_cast<std::size_t>(metric); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "removalsim/engine/calendar.h"
 #include "removalsim/engine/counter_table.h"
 #include "removalsim/model/metrics.h"
 #include "removalsim/model/parameters.h"
@@ -21,6 +22,10 @@ struct RunResult {
   int months = 0;
   /// Index of the first month reported (the warm-up month; earlier months are zero).
   int first_reported_month = 0;
+  /// The scenario's first day; month index 0 is its calendar month.
+  engine::Date start;
+  /// Simulated days in each month (the first and last months may be partial).
+  std::vector<double> month_days;
   /// The (country, profile) pairs, country-major; group g's series start at g * kMetricCount
   /// in `counters` and at g * kOutcomeCount in `cohorts`.
   std::vector<Group> groups;

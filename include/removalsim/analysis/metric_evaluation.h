@@ -1,0 +1,39 @@
+#pragma once
+
+#include "removalsim/model/removal_model.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace removalsim::analysis {
+
+/// What part of a run a metric is read on: one country (or all, the national `ALL`) and a range of
+/// calendar months, as month indices from the scenario's start month, `last` exclusive.
+struct Selection {
+  std::optional<std::uint32_t> country; ///< nothing: every country
+  int first_month = 0;
+  int last_month = 0;
+};
+
+/// The metrics users may name (counters, cohort outcomes, national quantities and the derived
+/// metrics of DESIGN.md §3), in a stable order.
+const std::vector<std::string> &metric_names();
+
+/// True when `name` is one of `metric_names()`.
+bool is_metric(std::string_view name);
+
+/// One line describing the metric (its definition), for help texts and documentation.
+std::string_view metric_definition(std::string_view name);
+
+/// The value of metric `name` on `selection` of one replication's result. Flows are summed over
+/// the months; ratios are computed from the sums (NaN when the denominator is 0); cohort metrics
+/// read the orders issued in the months; national quantities (`detention_*` occupancy, capacity,
+/// peak) ignore the country and average (or take the maximum of) the months, weighted by days.
+/// Throws std::invalid_argument for an unknown name.
+double evaluate_metric(const model::RunResult &result, std::string_view name,
+                       const Selection &selection);
+
+} // namespace removalsim::analysis

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "removalsim/analysis/summary.h"
+#include "removalsim/model/parameters.h"
+#include "removalsim/model/removal_model.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace removalsim::analysis {
+
+/// A number as CSV/JSON text: the shortest form that reads back to the same double; `NA` for NaN
+/// (read as missing by pandas and R), `Inf`/`-Inf` for infinities.
+std::string format_number(double value);
+
+/// `monthly.csv`, tidy long format: `replication,month,country,profile,metric,value`, month as
+/// `YYYY-MM`, one row per non-zero counter of each (country, profile) from the warm-up on, then the
+/// national quantities with country and profile `ALL`.
+void write_monthly_csv(std::ostream &out, const model::Scenario &scenario,
+                       const std::vector<model::RunResult> &results);
+
+/// `summary.csv`: `period,country,metric,mean,ci_low,ci_high`.
+void write_summary_csv(std::ostream &out, const std::vector<SummaryRow> &rows);
+
+} // namespace removalsim::analysis

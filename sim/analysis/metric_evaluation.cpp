@@ -1,0 +1,186 @@
+#include "removalsim/analysis/metric_evaluation.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace removalsim::analysis {
+
+namespace {
+
+using model::Metric;
+using model::NationalMetric;
+using model::Outcome;
+
+/// Counter sums of one selection, from which every metric is computed.
+struct Totals {
+  std::array<double, model::kMetricCount> flow{};
+  std::array<double, model::kOutcomeCount> cohort{};
+  double national_entries = 0.0; // detention entries of every country
+  double occupancy = 0.0;
+  double capacity = 0.0;
+  double peak = 0.0;
+
+  double operator[](Metric metric) const { return flow[model::index_of(metric)]; }
+  double operator[](Outcome outcome) const { return cohort[model::index_of(outcome)]; }
+  double cohort_total() const {
+    double total = 0.0;
+    for (const double n : cohort) {
+      total += n;
+    }
+    return total;
+  }
+};
+
+double ratio(double numerator, double denominator) {
+  return denominator != 0.0 ? numerator / denominator : std::numeric_limits<double>::quiet_NaN();
+}
+
+struct MetricSpec {
+  std::string name;
+  std::string definition;
+  std::function<double(const Totals &)> value;
+};
+
+std::vector<MetricSpec> build_catalog() {
+  std::vector<MetricSpec> catalog;
+  for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+    catalog.push_back({std::string(model::kMetricNames[m]),
+                       "monthly counter, summed over the period",
+                       [m](const Totals &t) { return t.flow[m]; }});
+  }
+  for (std::size_t o = 0; o < model::kOutcomeCount; ++o) {
+    const std::string outcome(model::kOutcomeNames[o]);
+    catalog.push_back({"cohort_" + outcome,
+                       "orders issued in the period whose state at the horizon is " + outcome,
+                       [o](const Totals &t) { return t.cohort[o]; }});
+  }
+  for (std::size_t o = 0; o < model::kOutcomeCount; ++o) {
+    const std::string outcome(model::kOutcomeNames[o]);
+    catalog.push_back(
+        {"cohort_" + outcome + "_share",
+         "share of the orders issued in the period whose state at the horizon is " + outcome,
+         [o](const Totals &t) { return ratio(t.cohort[o], t.cohort_total()); }});
+  }
+  const auto add = [&](std::string name, std::string definition,
+                       std::function<double(const Totals &)> value) {
+    catalog.push_back({std::move(name), std::move(definition), std::move(value)});
+  };
+  add("execution_ratio", "removals / oqtf_issued, flows of the same period",
+      [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::oqtf_issued]); });
+  add("execution_ratio_forced", "same as execution_ratio (forced removals only, Senate method)",
+      [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::oqtf_issued]); });
+  add("cohort_removal_rate", "share of the orders issued in the period removed by the horizon",
+      [](const Totals &t) { return ratio(t[Outcome::removed], t.cohort_total()); });
+  add("removals_all_types", "removals + voluntary_departures (the DGEF 'eloignements')",
+      [](const Totals &t) { return t[Metric::removals] + t[Metric::voluntary_departures]; });
+  add("detention_removal_rate", "removals / detention_exits",
+      [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::detention_exits]); });
+  add("detention_mean_days", "detention_days / detention_exits (spells ended in the period)",
+      [](const Totals &t) { return ratio(t[Metric::detention_days], t[Metric::detention_exits]); });
+  add("released_by_judge_share_of_unremoved", "released_by_judge / (detention_exits - removals)",
+      [](const Totals &t) {
+        return ratio(t[Metric::released_by_judge],
+                     t[Metric::detention_exits] - t[Metric::removals]);
+      });
+  add("removal_share_document_holders", "removals_holders / detention_exits_holders",
+      [](const Totals &t) {
+        return ratio(t[Metric::removals_holders], t[Metric::detention_exits_holders]);
+      });
+  add("lpc_issue_rate", "lpc_issued / lpc_requested",
+      [](const Totals &t) { return ratio(t[Metric::lpc_issued], t[Metric::lpc_requested]); });
+  add("lpc_mean_delay_days", "lpc_delay_days / lpc_issued (request to issuance, cap wait included)",
+      [](const Totals &t) { return ratio(t[Metric::lpc_delay_days], t[Metric::lpc_issued]); });
+  add("lpc_in_time_rate", "lpc_issued_in_time / lpc_requested", [](const Totals &t) {
+    return ratio(t[Metric::lpc_issued_in_time], t[Metric::lpc_requested]);
+  });
+  add("detention_share_of_detainees", "the country's detention_entries / all countries' entries",
+      [](const Totals &t) { return ratio(t[Metric::detention_entries], t.national_entries); });
+  add("detention_occupancy", "national: time-average of places occupied over the period",
+      [](const Totals &t) { return t.occupancy; });
+  add("detention_capacity", "national: time-average of detention places over the period",
+      [](const Totals &t) { return t.capacity; });
+  add("detention_peak", "national: largest number of places occupied in the period",
+      [](const Totals &t) { return t.peak; });
+  return catalog;
+}
+
+const std::vector<MetricSpec> &catalog() {
+  static const std::vector<MetricSpec> specs = build_catalog();
+  return specs;
+}
+
+const MetricSpec &find(std::string_view name) {
+  const auto &specs = catalog();
+  const auto it = std::find_if(specs.begin(), specs.end(),
+                               [&](const MetricSpec &spec) { return spec.name == name; });
+  if (it == specs.end()) {
+    throw std::invalid_argument("unknown metric '" + std::string(name) + "'");
+  }
+  return *it;
+}
+
+Totals totals(const model::RunResult &result, const Selection &selection) {
+  Totals t;
+  const auto first = static_cast<std::size_t>(std::clamp(selection.first_month, 0, result.months));
+  const auto last = static_cast<std::size_t>(std::clamp(selection.last_month, 0, result.months));
+  for (std::size_t g = 0; g < result.groups.size(); ++g) {
+    const std::size_t entries =
+        g * model::kMetricCount + model::index_of(Metric::detention_entries);
+    t.national_entries += result.counters.sum(entries, first, last);
+    if (selection.country && result.groups[g].country != *selection.country) {
+      continue;
+    }
+    for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+      t.flow[m] += result.counters.sum(g * model::kMetricCount + m, first, last);
+    }
+    for (std::size_t o = 0; o < model::kOutcomeCount; ++o) {
+      t.cohort[o] += result.cohorts.sum(g * model::kOutcomeCount + o, first, last);
+    }
+  }
+  double days = 0.0;
+  for (std::size_t month = first; month < last; ++month) {
+    const double weight = result.month_days[month];
+    days += weight;
+    t.occupancy +=
+        weight * result.national.at(month, model::index_of(NationalMetric::detention_occupancy));
+    t.capacity +=
+        weight * result.national.at(month, model::index_of(NationalMetric::detention_capacity));
+    t.peak = std::max(t.peak,
+                      result.national.at(month, model::index_of(NationalMetric::detention_peak)));
+  }
+  t.occupancy = ratio(t.occupancy, days);
+  t.capacity = ratio(t.capacity, days);
+  return t;
+}
+
+} // namespace
+
+const std::vector<std::string> &metric_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const auto &spec : catalog()) {
+      all.push_back(spec.name);
+    }
+    return all;
+  }();
+  return names;
+}
+
+bool is_metric(std::string_view name) {
+  const auto &names = metric_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string_view metric_definition(std::string_view name) { return find(name).definition; }
+
+double evaluate_metric(const model::RunResult &result, std::string_view name,
+                       const Selection &selection) {
+  return find(name).value(totals(result, selection));
+}
+
+} // namespace removalsim::analysis

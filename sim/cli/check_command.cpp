@@ -1,0 +1,22 @@
+#include "commands.h"
+
+#include "removalsim/scenario/loader.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace removalsim::cli {
+
+void add_check_command(CLI::App &app) {
+  auto file = std::make_shared<std::string>();
+  CLI::App *command = app.add_subcommand(
+      "check", "Validate a scenario without running it; print every resolved value and its file");
+  command->add_option("scenario", *file, "Scenario YAML file")->required();
+  command->callback([file] {
+    const auto loaded = scenario::load_scenario(*file);
+    std::fputs(scenario::format_resolved(loaded).c_str(), stdout);
+    std::printf("# %s: valid (%zu countries)\n", file->c_str(), loaded.scenario.countries.size());
+  });
+}
+
+} // namespace removalsim::cli

@@ -1,0 +1,142 @@
+#include "commands.h"
+#include "output_directory.h"
+#include "progress.h"
+#include "summary_table.h"
+
+#include "removalsim/analysis/atomic_file.h"
+#include "removalsim/analysis/metric_evaluation.h"
+#include "removalsim/analysis/run_output.h"
+#include "removalsim/analysis/summary.h"
+#include "removalsim/engine/replications.h"
+#include "removalsim/model/removal_model.h"
+#include "removalsim/scenario/loader.h"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+
+namespace removalsim::cli {
+
+namespace {
+
+struct RunOptions {
+  std::string scenario = "scenarios/france.yaml";
+  std::size_t replications = 10;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  std::string out;
+};
+
+std::string hex(std::uint64_t value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+/// FNV-1a of the resolved scenario: identifies what was simulated, whatever the files' layout.
+std::uint64_t content_hash(const std::string &text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const unsigned char c : text) {
+    hash = (hash ^ c) * 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string json_string(const std::string &text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+      quoted += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+      quoted += buffer;
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + '"';
+}
+
+void run(const RunOptions &options) {
+  const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
+  const model::Scenario &scenario = loaded.scenario;
+  if (!options.out.empty()) {
+    prepare_output_directory(options.out);
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const auto results = engine::run_replications(
+      options.replications, options.threads,
+      [&](std::size_t r) { return model::simulate(scenario, options.seed, r); },
+      Progress("replication"));
+  const double wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::uint64_t events = 0;
+  for (const auto &result : results) {
+    events += result.events;
+  }
+  const auto rows = analysis::summarise(scenario, results, analysis::metric_names());
+
+  std::printf("%s — %zu replication(s), seed %llu, %.1f s, %.3g events\n\n",
+              scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
+              options.replications, static_cast<unsigned long long>(options.seed), wall_seconds,
+              static_cast<double>(events));
+  print_summary_table(
+      stdout, "Flows per year (mean ± half-width of the 95 % interval across replications)", rows,
+      {"oqtf_issued", "removals", "execution_ratio", "lpc_requested", "lpc_issued",
+       "detention_entries"},
+      {"OQTF issued", "removals", "execution ratio", "LPC requested", "LPC issued", "detentions"});
+  print_summary_table(
+      stdout, "Where each year's orders stand at the end of the run (share of the year's orders)",
+      rows,
+      {"cohort_removed_share", "cohort_voluntary_departure_share", "cohort_annulled_share",
+       "cohort_expired_share", "cohort_at_large_share", "cohort_detained_share",
+       "cohort_in_appeal_share", "cohort_in_departure_period_share"},
+      {"removed", "voluntary", "annulled", "expired", "at large", "detained", "in appeal",
+       "in period"});
+
+  if (options.out.empty()) {
+    return;
+  }
+  const std::filesystem::path out(options.out);
+  analysis::AtomicFile monthly(out / "monthly.csv");
+  analysis::write_monthly_csv(monthly.stream(), scenario, results);
+  analysis::AtomicFile summary(out / "summary.csv");
+  analysis::write_summary_csv(summary.stream(), rows);
+  std::ostringstream json;
+  json << "{\n  \"scenario\": " << json_string(options.scenario) << ",\n"
+       << "  \"scenario_hash\": \"" << hex(content_hash(scenario::format_resolved(loaded)))
+       << "\",\n  \"seed\": " << options.seed << ",\n  \"replications\": " << options.replications
+       << ",\n  \"threads\": "
+       << (options.threads == 0 ? engine::default_thread_count() : options.threads)
+       << ",\n  \"version\": \"" << REMOVALSIM_VERSION << "\",\n  \"events\": " << events
+       << ",\n  \"wall_seconds\": " << analysis::format_number(wall_seconds) << "\n}\n";
+  analysis::AtomicFile run_json(out / "run.json");
+  run_json.stream() << json.str();
+  // Commit only once every file is fully written: an error above leaves no new file behind.
+  monthly.commit();
+  summary.commit();
+  run_json.commit();
+  std::fprintf(stderr, "wrote %s/{monthly.csv,summary.csv,run.json}\n", options.out.c_str());
+}
+
+} // namespace
+
+void add_run_command(CLI::App &app) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App *command = app.add_subcommand("run", "Simulate a scenario and summarise it by year");
+  command->add_option("scenario", options->scenario, "Scenario YAML file")->capture_default_str();
+  command->add_option("--replications,-r", options->replications, "Independent replications")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  command->add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+  command->add_option("--out", options->out,
+                      "Directory for monthly.csv, summary.csv and run.json (written atomically)");
+  command->callback([options] { run(*options); });
+}
+
+} // namespace removalsim::cli

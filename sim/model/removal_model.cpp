@@ -1,0 +1,721 @@
+#include "removalsim/model/removal_model.h"
+
+#include "case_pool.h"
+#include "rate_inversion.h"
+
+#include "removalsim/engine/calendar.h"
+#include "removalsim/engine/resource.h"
+#include "removalsim/engine/simulation.h"
+#include "removalsim/model/model_error.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <string>
+
+namespace removalsim::model {
+
+namespace {
+
+using engine::Event;
+using engine::RandomStream;
+
+constexpr double kDaysPerYear = 365.25;
+constexpr Time kNever = std::numeric_limits<Time>::infinity();
+// Detention capacity handed to the engine's resource when the scenario sets no limit.
+constexpr std::int64_t kUnlimitedPlaces = std::numeric_limits<std::int64_t>::max() / 4;
+
+/// Tie rule at equal times, in this order: calendar boundaries (caps renew), documents, boardings,
+/// releases (a freed place is seen by later admissions), new orders, case transitions, then
+/// apprehensions.
+enum EventPhase : engine::Phase {
+  kCalendarPhase = 0,
+  kDocumentPhase = 1,
+  kBoardingPhase = 2,
+  kReleasePhase = 3,
+  kArrivalPhase = 4,
+  kTransitionPhase = 5,
+  kApprehensionPhase = 6,
+};
+
+enum EventKind : std::uint32_t {
+  kMonthStart,
+  kWeekStart,
+  kOrderIssued, // target: country
+  kVoluntaryDeparture,
+  kAppealJudgment,
+  kEnforceable,
+  kApprehension,
+  kLapse,
+  kDocumentReady,
+  kLpcRequest,
+  kLpcDue, // target: LPC request record
+  kLpcLapse,
+  kFlight,
+  kSpellEnd,
+};
+
+/// Random-stream purposes; per-country purposes are offset by the country index so that adding
+/// a country leaves the others' streams unchanged.
+enum StreamPurpose : std::uint64_t {
+  kArrivalStreams = 0,
+  kCaseStreams = 1u << 20,
+  kBacklogStreams = 2u << 20,
+};
+
+/// An LPC asked of a consulate, alive from the request until issuance.
+struct LpcRequest {
+  std::uint32_t slot = 0;
+  std::uint32_t group = 0;
+  std::uint64_t spell_id = 0;
+  Time requested_at = 0.0;
+};
+
+/// A flight booking waiting for a seat.
+struct Booking {
+  std::uint32_t slot;
+  std::uint32_t generation;
+};
+
+struct CountryState {
+  explicit CountryState(RandomStream stream) : arrivals(stream) {}
+
+  RandomStream arrivals;
+  std::uint64_t next_arrival_index = 0;
+  int denominator_year = std::numeric_limits<int>::min();
+  double denominator = 0.0; // Σ_k f_k · days_k(year)
+  double lpc_issued_this_month = 0.0;
+  double seats_used_this_week = 0.0;
+  std::deque<std::uint32_t> lpc_waiting; // request records, FIFO
+  std::deque<Booking> bookings_waiting;  // FIFO
+};
+
+double integral(const Timeline<double> &timeline, Time from, Time to) {
+  double total = 0.0;
+  for (std::size_t i = timeline.index_at(from); from < to; ++i) {
+    const Time end = std::min(to, timeline.next_change_after(i));
+    total += timeline.segments()[i].value * (end - from);
+    from = end;
+  }
+  return total;
+}
+
+std::uint64_t mix(std::uint64_t hash, std::uint64_t value) noexcept {
+  // 64-bit FNV-1a style combination, then a SplitMix64 finaliser for avalanche.
+  hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
+  hash ^= hash >> 30;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27;
+  return hash;
+}
+
+void check_probability(double value, const std::string &what) {
+  if (!(value >= 0.0 && value <= 1.0)) {
+    throw ModelError(what + " must be in [0, 1], got " + std::to_string(value));
+  }
+}
+
+void validate(const Scenario &scenario) {
+  if (scenario.countries.empty()) {
+    throw ModelError("the scenario has no country");
+  }
+  if (!(scenario.start <= scenario.end)) {
+    throw ModelError("the scenario ends before it starts");
+  }
+  for (const Country &country : scenario.countries) {
+    if (country.profiles.empty()) {
+      throw ModelError("country " + country.code + " has no profile");
+    }
+    double shares = 0.0;
+    for (const Profile &profile : country.profiles) {
+      check_probability(profile.share, "share of profile " + profile.name);
+      shares += profile.share;
+    }
+    if (std::abs(shares - 1.0) > 1e-9) {
+      throw ModelError("profile shares of country " + country.code + " sum to " +
+                       std::to_string(shares) + ", not 1");
+    }
+    double factors = 0.0;
+    for (const double factor : country.monthly_factors) {
+      if (!(factor >= 0.0)) {
+        throw ModelError("monthly factors of country " + country.code + " must be >= 0");
+      }
+      factors += factor;
+    }
+    if (!(factors > 0.0)) {
+      throw ModelError("monthly factors of country " + country.code + " sum to 0");
+    }
+  }
+}
+
+/// The removal pipeline of DESIGN.md §3 on the engine.
+///
+/// Case state machine (terminal states leave the pool):
+///   issued ─voluntary─> departure_period ─(U(0, period))─> voluntary_departure
+///   issued ─detained at issuance─> admission attempt
+///   issued ─appeal─> in_appeal ─judgment─> annulled | departure_period (until period end) |
+///   at_large issued ─no appeal─> departure_period ─period end─> at_large at_large ─lapse rule─>
+///   expired;  at_large ─apprehension─> admission attempt admission attempt ─place─> detained;  ─no
+///   place─> at_large detained ─document (own passport, or LPC issued in the spell) → flight →
+///   boarding─> removed detained ─review release | end of term─> at_large (after the redetention
+///   gap)
+class RemovalModel {
+public:
+  RemovalModel(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication)
+      : scenario_(scenario), seed_(seed), replication_(replication), calendar_(scenario.start),
+        horizon_(calendar_.time_of(scenario.end) + 1.0),
+        detention_(kUnlimitedPlaces, engine::Resource::WhenFull::reject) {
+    validate(scenario);
+    for (std::uint32_t c = 0; c < scenario.countries.size(); ++c) {
+      countries_.emplace_back(RandomStream(seed, replication, kArrivalStreams + c));
+      for (std::uint32_t p = 0; p < scenario.countries[c].profiles.size(); ++p) {
+        result_.groups.push_back(Group{c, p});
+        group_params_.push_back(&scenario.countries[c].profiles[p].parameters);
+        group_priority_.push_back(scenario.countries[c].profiles[p].priority);
+      }
+      group_offset_.push_back(static_cast<std::uint32_t>(result_.groups.size()) -
+                              static_cast<std::uint32_t>(scenario.countries[c].profiles.size()));
+    }
+    result_.months = calendar_.months_until(horizon_);
+    result_.start = scenario.start;
+    for (int m = 0; m < result_.months; ++m) {
+      const Time begin = std::max(0.0, calendar_.month_begin(m));
+      result_.month_days.push_back(std::min(horizon_, calendar_.month_begin(m + 1)) - begin);
+    }
+    result_.first_reported_month = calendar_.month_index(calendar_.time_of(scenario.warmup_until));
+    result_.counters = engine::CounterTable(static_cast<std::size_t>(result_.months),
+                                            result_.groups.size() * kMetricCount);
+    result_.cohorts = engine::CounterTable(static_cast<std::size_t>(result_.months),
+                                           result_.groups.size() * kOutcomeCount);
+    result_.national =
+        engine::CounterTable(static_cast<std::size_t>(result_.months), kNationalMetricCount);
+  }
+
+  RunResult run() {
+    schedule_global(calendar_.month_begin(1), kCalendarPhase, kMonthStart, 0);
+    schedule_global(7.0, kCalendarPhase, kWeekStart, 0);
+    for (std::uint32_t c = 0; c < countries_.size(); ++c) {
+      schedule_next_order(c, 0.0);
+      for (std::uint64_t i = 0; i < scenario_.countries[c].initial_at_large; ++i) {
+        create_backlog_case(c, i);
+      }
+    }
+    simulation_.run_until(horizon_, [this](const Event &event) { handle(event); });
+    close_month(horizon_);
+    census();
+    discard_warmup();
+    result_.events = simulation_.events_processed();
+    result_.peak_cases_alive = cases_.peak();
+    result_.fingerprint = fingerprint_;
+    return std::move(result_);
+  }
+
+private:
+  // ---- bookkeeping ---------------------------------------------------------------------------
+  const CaseParameters &params(const Case &c) const { return *group_params_[c.group]; }
+  std::uint32_t country_of(const Case &c) const { return result_.groups[c.group].country; }
+
+  void count(const Case &c, Metric metric, double amount = 1.0) {
+    count_group(c.group, metric, amount);
+  }
+  void count_group(std::uint32_t group, Metric metric, double amount = 1.0) {
+    result_.counters.add(static_cast<std::size_t>(month_), group * kMetricCount + index_of(metric),
+                         amount);
+  }
+  void count_detention(const Case &c, Metric all, Metric holders, double amount = 1.0) {
+    count(c, all, amount);
+    if (c.has_document) {
+      count(c, holders, amount);
+    }
+  }
+
+  /// Schedules an event unless it falls at or after the horizon (00:00 after the last day).
+  void schedule_global(Time at, EventPhase phase, EventKind kind, std::uint32_t target) {
+    if (at < horizon_) {
+      simulation_.schedule_at(at, phase, kind, target);
+    }
+  }
+  /// Schedules an event of a case, tagged with its generation (lazy invalidation).
+  void schedule(Time at, EventPhase phase, EventKind kind, std::uint32_t slot) {
+    if (at < horizon_) {
+      simulation_.schedule_at(at, phase, kind, slot, cases_[slot].generation);
+    }
+  }
+
+  void finish(std::uint32_t slot, Outcome outcome) {
+    const Case &c = cases_[slot];
+    if (c.issue_month >= 0) {
+      result_.cohorts.add(static_cast<std::size_t>(c.issue_month),
+                          c.group * kOutcomeCount + index_of(outcome));
+    }
+    cases_.destroy(slot);
+  }
+
+  // ---- calendar ------------------------------------------------------------------------------
+  void close_month(Time now) {
+    const Time begin = std::max(0.0, calendar_.month_begin(month_));
+    if (now <= begin) {
+      return;
+    }
+    const double occupied = detention_.usage().area(now) - occupancy_area_at_month_start_;
+    occupancy_area_at_month_start_ = detention_.usage().area(now);
+    const auto m = static_cast<std::size_t>(month_);
+    result_.national.add(m, index_of(NationalMetric::detention_occupancy),
+                         occupied / (now - begin));
+    const double capacity = integral(scenario_.detention_capacity, begin, now) / (now - begin);
+    if (std::isfinite(capacity)) {
+      result_.national.add(m, index_of(NationalMetric::detention_capacity), capacity);
+    }
+    result_.national.add(m, index_of(NationalMetric::detention_peak),
+                         static_cast<double>(month_peak_occupancy_));
+    month_peak_occupancy_ = detention_.in_use();
+  }
+
+  void on_month_start(Time now) {
+    close_month(now);
+    ++month_;
+    schedule_global(calendar_.month_begin(month_ + 1), kCalendarPhase, kMonthStart, 0);
+    for (CountryState &country : countries_) {
+      country.lpc_issued_this_month = 0.0;
+    }
+    for (std::uint32_t c = 0; c < countries_.size(); ++c) {
+      const double cap = scenario_.countries[c].lpc_monthly_capacity.at(now);
+      auto &waiting = countries_[c].lpc_waiting;
+      while (!waiting.empty() && countries_[c].lpc_issued_this_month < cap) {
+        const std::uint32_t request = waiting.front();
+        waiting.pop_front();
+        issue_lpc(request, now);
+      }
+    }
+  }
+
+  void on_week_start(Time now) {
+    schedule_global(now + 7.0, kCalendarPhase, kWeekStart, 0);
+    for (std::uint32_t c = 0; c < countries_.size(); ++c) {
+      CountryState &country = countries_[c];
+      country.seats_used_this_week = 0.0;
+      const double seats = scenario_.countries[c].seats_per_week.at(now);
+      while (!country.bookings_waiting.empty() && country.seats_used_this_week < seats) {
+        const Booking booking = country.bookings_waiting.front();
+        country.bookings_waiting.pop_front();
+        const Case &c_ = cases_[booking.slot];
+        if (c_.generation == booking.generation && c_.state == CaseState::detained) {
+          board(booking.slot, now);
+        }
+      }
+    }
+  }
+
+  // ---- arrivals ------------------------------------------------------------------------------
+  double daily_order_rate(std::uint32_t country, Time t) {
+    const Country &params = scenario_.countries[country];
+    CountryState &state = countries_[country];
+    const engine::Date date = calendar_.date_of(t);
+    if (date.year != state.denominator_year) {
+      state.denominator_year = date.year;
+      state.denominator = 0.0;
+      for (int m = 1; m <= 12; ++m) {
+        state.denominator += params.monthly_factors[static_cast<std::size_t>(m - 1)] *
+                             engine::days_in_month(date.year, m);
+      }
+    }
+    return params.oqtf_per_year.at(t) *
+           params.monthly_factors[static_cast<std::size_t>(date.month - 1)] / state.denominator;
+  }
+
+  void schedule_next_order(std::uint32_t country, Time from) {
+    const double exp1 = engine::exponential_variate(countries_[country].arrivals, 1.0);
+    const auto &per_year = scenario_.countries[country].oqtf_per_year;
+    const Time at = invert_cumulative_rate(
+        from, exp1, horizon_, [&](Time t) { return daily_order_rate(country, t); },
+        [&](Time t) {
+          const Time month_end = calendar_.month_begin(calendar_.month_index(t) + 1);
+          return std::min(month_end, per_year.next_change_after(per_year.index_at(t)));
+        });
+    schedule_global(at, kArrivalPhase, kOrderIssued, country);
+  }
+
+  std::uint32_t create_case(std::uint32_t country, RandomStream stream, Time now) {
+    const std::uint32_t slot = cases_.create(stream);
+    Case &c = cases_[slot];
+    c.issued = now;
+    const auto &profiles = scenario_.countries[country].profiles;
+    std::uint32_t profile = 0;
+    if (profiles.size() > 1) {
+      double u = c.random.uniform01();
+      while (profile + 1 < profiles.size() && u >= profiles[profile].share) {
+        u -= profiles[profile].share;
+        ++profile;
+      }
+    }
+    c.group = group_offset_[country] + profile;
+    c.has_document = engine::bernoulli(c.random, params(c).document_share.at(now));
+    return slot;
+  }
+
+  void create_backlog_case(std::uint32_t country, std::uint64_t index) {
+    const std::uint32_t slot = create_case(
+        country, RandomStream(seed_, replication_, kBacklogStreams + country, index), 0.0);
+    become_at_large(slot, 0.0);
+  }
+
+  void on_order_issued(std::uint32_t country, Time now) {
+    schedule_next_order(country, now);
+    const std::uint64_t index = countries_[country].next_arrival_index++;
+    const std::uint32_t slot =
+        create_case(country, RandomStream(seed_, replication_, kCaseStreams + country, index), now);
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    c.issue_month = month_;
+    count(c, Metric::oqtf_issued);
+    if (engine::bernoulli(c.random, p.voluntary_share.at(now))) {
+      c.state = CaseState::departure_period;
+      const Distribution period = Distribution::uniform(0.0, p.departure_period_days.at(now));
+      schedule(now + period.sample(c.random), kTransitionPhase, kVoluntaryDeparture, slot);
+      return;
+    }
+    if (engine::bernoulli(c.random, p.detained_at_issuance_share.at(now))) {
+      attempt_detention(slot, now);
+      return;
+    }
+    const bool no_delay = engine::bernoulli(c.random, p.no_delay_share.at(now));
+    c.period_end = no_delay ? now : now + p.departure_period_days.at(now);
+    if (engine::bernoulli(c.random, p.appeal_share.at(now))) {
+      c.state = CaseState::in_appeal;
+      schedule(now + p.appeal_duration.at(now).sample(c.random), kTransitionPhase, kAppealJudgment,
+               slot);
+      return;
+    }
+    enforceable_from(slot, c.period_end, now);
+  }
+
+  void enforceable_from(std::uint32_t slot, Time from, Time now) {
+    if (from > now) {
+      cases_[slot].state = CaseState::departure_period;
+      schedule(from, kTransitionPhase, kEnforceable, slot);
+    } else {
+      become_at_large(slot, now);
+    }
+  }
+
+  void on_appeal_judgment(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    if (engine::bernoulli(c.random, params(c).appeal_annulment_share.at(now))) {
+      count(c, Metric::annulments);
+      finish(slot, Outcome::annulled);
+      return;
+    }
+    enforceable_from(slot, c.period_end, now);
+  }
+
+  // ---- at large ------------------------------------------------------------------------------
+  void become_at_large(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    c.state = CaseState::at_large;
+    const Time lapse = lapse_time(p.validity_days, c.issued, now);
+    if (lapse <= now) {
+      count(c, Metric::expiries);
+      finish(slot, Outcome::expired);
+      return;
+    }
+    const auto &rate = p.apprehension_rate_per_year;
+    const double exp1 = engine::exponential_variate(c.random, 1.0);
+    const Time apprehension = invert_cumulative_rate(
+        std::max(now, c.detainable_from), exp1, std::min(lapse, horizon_),
+        [&](Time t) { return rate.at(t) / kDaysPerYear; },
+        [&](Time t) { return rate.next_change_after(rate.index_at(t)); });
+    if (apprehension < lapse) {
+      schedule(apprehension, kApprehensionPhase, kApprehension, slot);
+    } else {
+      schedule(lapse, kTransitionPhase, kLapse, slot);
+    }
+  }
+
+  void attempt_detention(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    count(c, Metric::apprehensions);
+    const double capacity = scenario_.detention_capacity.at(now);
+    detention_.set_capacity(std::isfinite(capacity) ? static_cast<std::int64_t>(capacity)
+                                                    : kUnlimitedPlaces);
+    const auto reserve =
+        group_priority_[c.group]
+            ? 0
+            : static_cast<std::int64_t>(scenario_.detention_priority_reserve.at(now));
+    if (!detention_.request_above_reserve(slot, reserve, now)) {
+      count(c, Metric::apprehended_no_place);
+      become_at_large(slot, now);
+      return;
+    }
+    month_peak_occupancy_ = std::max(month_peak_occupancy_, detention_.in_use());
+    start_spell(slot, now);
+  }
+
+  // ---- detention -----------------------------------------------------------------------------
+  void start_spell(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    count_detention(c, Metric::detention_entries, Metric::detention_entries_holders);
+    c.state = CaseState::detained;
+    c.spell_id = ++last_spell_id_;
+    c.spell_start = now;
+    const double max_days = p.detention_max_days.at(now);
+    c.spell_end = now + max_days;
+    c.released_by_judge = false;
+    for (const Review &review : p.detention_reviews.at(now)) {
+      if (review.day >= max_days) {
+        break;
+      }
+      if (engine::bernoulli(c.random, review.release_probability)) {
+        c.spell_end = now + review.day;
+        c.released_by_judge = true;
+        break;
+      }
+    }
+    schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
+    if (c.has_document) {
+      schedule(now + p.document_check_days.at(now).sample(c.random), kDocumentPhase, kDocumentReady,
+               slot);
+    } else {
+      schedule(now + p.lpc_request_delay.at(now).sample(c.random), kDocumentPhase, kLpcRequest,
+               slot);
+    }
+  }
+
+  void request_lpc(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    count(c, Metric::lpc_requested);
+    if (!engine::bernoulli(c.random, p.lpc_issue_probability.at(now))) {
+      return; // the consulate never answers
+    }
+    const Time due = now + p.lpc_delay.at(now).sample(c.random);
+    if (due >= horizon_) {
+      return;
+    }
+    std::uint32_t record;
+    if (free_requests_.empty()) {
+      record = static_cast<std::uint32_t>(requests_.size());
+      requests_.emplace_back();
+    } else {
+      record = free_requests_.back();
+      free_requests_.pop_back();
+    }
+    requests_[record] = LpcRequest{slot, c.group, c.spell_id, now};
+    simulation_.schedule_at(due, kDocumentPhase, kLpcDue, record);
+  }
+
+  void on_lpc_due(std::uint32_t record, Time now) {
+    const std::uint32_t country = result_.groups[requests_[record].group].country;
+    CountryState &state = countries_[country];
+    const double cap = scenario_.countries[country].lpc_monthly_capacity.at(now);
+    if (state.lpc_waiting.empty() && state.lpc_issued_this_month < cap) {
+      issue_lpc(record, now);
+    } else {
+      state.lpc_waiting.push_back(record);
+    }
+  }
+
+  void issue_lpc(std::uint32_t record, Time now) {
+    const LpcRequest request = requests_[record];
+    free_requests_.push_back(record);
+    countries_[result_.groups[request.group].country].lpc_issued_this_month += 1.0;
+    count_group(request.group, Metric::lpc_issued);
+    count_group(request.group, Metric::lpc_delay_days, now - request.requested_at);
+    Case &c = cases_[request.slot];
+    if (c.spell_id != request.spell_id || c.state != CaseState::detained) {
+      return; // issued after the release: wasted
+    }
+    count_group(request.group, Metric::lpc_issued_in_time);
+    const double validity = params(c).lpc_validity_days.at(now);
+    schedule(now + validity, kDocumentPhase, kLpcLapse, request.slot);
+    book_flight(request.slot, now);
+  }
+
+  void on_lpc_lapse(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    count(c, Metric::lpc_lapsed);
+    // Dropping the booking invalidates every pending event of the case; the spell's end stands.
+    ++c.generation;
+    schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
+    request_lpc(slot, now);
+  }
+
+  void book_flight(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    schedule(now + params(c).booking_delay.at(now).sample(c.random), kBoardingPhase, kFlight, slot);
+  }
+
+  void on_flight(std::uint32_t slot, Time now) {
+    const Case &c = cases_[slot];
+    const std::uint32_t country = country_of(c);
+    CountryState &state = countries_[country];
+    if (state.bookings_waiting.empty() &&
+        state.seats_used_this_week < scenario_.countries[country].seats_per_week.at(now)) {
+      board(slot, now);
+    } else {
+      state.bookings_waiting.push_back(Booking{slot, c.generation});
+    }
+  }
+
+  void board(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    countries_[country_of(c)].seats_used_this_week += 1.0;
+    if (!engine::bernoulli(c.random, params(c).boarding_success.at(now))) {
+      count(c, Metric::boarding_failures);
+      book_flight(slot, now);
+      return;
+    }
+    count_detention(c, Metric::removals, Metric::removals_holders);
+    end_spell(slot, now);
+    finish(slot, Outcome::removed);
+  }
+
+  void end_spell(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    count_detention(c, Metric::detention_exits, Metric::detention_exits_holders);
+    count_detention(c, Metric::detention_days, Metric::detention_days_holders, now - c.spell_start);
+    detention_.release(now);
+    ++c.generation;
+  }
+
+  void on_spell_end(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    if (c.released_by_judge) {
+      count_detention(c, Metric::released_by_judge, Metric::released_by_judge_holders);
+    } else {
+      count_detention(c, Metric::released_end_of_term, Metric::released_end_of_term_holders);
+    }
+    end_spell(slot, now);
+    c.detainable_from = now + params(c).redetention_gap_days.at(now);
+    become_at_large(slot, now);
+  }
+
+  // ---- dispatch ------------------------------------------------------------------------------
+  void handle(const Event &event) {
+    const Time now = simulation_.now();
+    fingerprint_ = mix(mix(fingerprint_, std::bit_cast<std::uint64_t>(now)), event.order >> 56);
+    fingerprint_ = mix(fingerprint_, (std::uint64_t{event.kind} << 32) | event.target);
+    switch (event.kind) {
+    case kMonthStart:
+      on_month_start(now);
+      return;
+    case kWeekStart:
+      on_week_start(now);
+      return;
+    case kOrderIssued:
+      on_order_issued(event.target, now);
+      return;
+    case kLpcDue:
+      on_lpc_due(event.target, now);
+      return;
+    default:
+      break;
+    }
+    if (event.tag != cases_[event.target].generation) {
+      return; // stale: the case moved on since this event was scheduled
+    }
+    const std::uint32_t slot = event.target;
+    switch (event.kind) {
+    case kVoluntaryDeparture:
+      count(cases_[slot], Metric::voluntary_departures);
+      finish(slot, Outcome::voluntary_departure);
+      return;
+    case kAppealJudgment:
+      on_appeal_judgment(slot, now);
+      return;
+    case kEnforceable:
+      become_at_large(slot, now);
+      return;
+    case kApprehension:
+      attempt_detention(slot, now);
+      return;
+    case kLapse:
+      count(cases_[slot], Metric::expiries);
+      finish(slot, Outcome::expired);
+      return;
+    case kDocumentReady:
+      book_flight(slot, now);
+      return;
+    case kLpcRequest:
+      request_lpc(slot, now);
+      return;
+    case kLpcLapse:
+      on_lpc_lapse(slot, now);
+      return;
+    case kFlight:
+      on_flight(slot, now);
+      return;
+    case kSpellEnd:
+      on_spell_end(slot, now);
+      return;
+    default:
+      throw SimulationError("unknown event kind " + std::to_string(event.kind), now, event.target);
+    }
+  }
+
+  // ---- end of run ----------------------------------------------------------------------------
+  void census() {
+    cases_.for_each_alive([&](const Case &c) {
+      if (c.issue_month < 0) {
+        return;
+      }
+      Outcome state = Outcome::at_large;
+      switch (c.state) {
+      case CaseState::departure_period:
+        state = Outcome::in_departure_period;
+        break;
+      case CaseState::in_appeal:
+        state = Outcome::in_appeal;
+        break;
+      case CaseState::at_large:
+        state = Outcome::at_large;
+        break;
+      case CaseState::detained:
+        state = Outcome::detained;
+        break;
+      }
+      result_.cohorts.add(static_cast<std::size_t>(c.issue_month),
+                          c.group * kOutcomeCount + index_of(state));
+    });
+  }
+
+  void discard_warmup() {
+    const auto warmup_months =
+        static_cast<std::size_t>(std::clamp(result_.first_reported_month, 0, result_.months));
+    result_.counters.zero_bins(0, warmup_months);
+    result_.cohorts.zero_bins(0, warmup_months);
+    result_.national.zero_bins(0, warmup_months);
+  }
+
+  const Scenario &scenario_;
+  std::uint64_t seed_;
+  std::uint64_t replication_;
+  engine::Calendar calendar_;
+  Time horizon_;
+  engine::Simulation simulation_;
+  engine::Resource detention_;
+  CasePool cases_;
+  std::vector<CountryState> countries_;
+  std::vector<const CaseParameters *> group_params_;
+  std::vector<std::uint32_t> group_offset_;
+  std::vector<bool> group_priority_;
+  std::vector<LpcRequest> requests_;
+  std::vector<std::uint32_t> free_requests_;
+  RunResult result_;
+  int month_ = 0;
+  double occupancy_area_at_month_start_ = 0.0;
+  std::int64_t month_peak_occupancy_ = 0;
+  std::uint64_t last_spell_id_ = 0;
+  std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;
+};
+
+} // namespace
+
+RunResult simulate(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication) {
+  return RemovalModel(scenario, seed, replication).run();
+}
+
+} // namespace removalsim::model
