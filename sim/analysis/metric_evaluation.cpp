@@ -183,4 +183,21 @@ double evaluate_metric(const model::RunResult &result, std::string_view name,
   return find(name).value(totals(result, selection));
 }
 
+std::vector<double> evaluate_metrics(const model::RunResult &result,
+                                     const std::vector<std::string> &names,
+                                     const Selection &selection) {
+  std::vector<const MetricSpec *> specs;
+  specs.reserve(names.size());
+  for (const auto &name : names) {
+    specs.push_back(&find(name));
+  }
+  const Totals sums = totals(result, selection);
+  std::vector<double> values;
+  values.reserve(names.size());
+  for (const MetricSpec *spec : specs) {
+    values.push_back(spec->value(sums));
+  }
+  return values;
+}
+
 } // namespace removalsim::analysis

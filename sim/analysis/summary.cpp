@@ -37,12 +37,17 @@ std::vector<SummaryRow> summarise(const model::Scenario &scenario,
         selection.country = static_cast<std::uint32_t>(c);
         country = scenario.countries[c].code;
       }
-      for (const std::string &metric : metrics) {
+      std::vector<std::vector<double>> values; // [replication][metric]
+      values.reserve(results.size());
+      for (const auto &result : results) {
+        values.push_back(evaluate_metrics(result, metrics, selection));
+      }
+      for (std::size_t m = 0; m < metrics.size(); ++m) {
         for (std::size_t r = 0; r < results.size(); ++r) {
-          samples[r] = evaluate_metric(results[r], metric, selection);
+          samples[r] = values[r][m];
         }
         rows.push_back(
-            {std::to_string(year), country, metric, engine::student_t_interval(samples)});
+            {std::to_string(year), country, metrics[m], engine::student_t_interval(samples)});
       }
     }
   }

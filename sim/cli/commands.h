@@ -10,6 +10,9 @@ void add_demo_command(CLI::App &app);
 /// Registers `removalsim run`: replications of a scenario, a yearly summary, CSV/JSON outputs.
 void add_run_command(CLI::App &app);
 
+/// Registers `removalsim exact`: the absorbing-chain solution of a Markovian scenario.
+void add_exact_command(CLI::App &app);
+
 /// Registers `removalsim check`: validates a scenario and prints it resolved, with provenance.
 void add_check_command(CLI::App &app);
 

@@ -2,6 +2,7 @@
 #include "exit_codes.h"
 
 #include "removalsim/analysis/atomic_file.h"
+#include "removalsim/analysis/exact_chain.h"
 #include "removalsim/engine/error.h"
 #include "removalsim/model/model_error.h"
 #include "removalsim/scenario/scenario_error.h"
@@ -18,6 +19,7 @@ int main(int argc, char **argv) {
   app.require_subcommand(1);
   add_run_command(app);
   add_check_command(app);
+  add_exact_command(app);
   add_demo_command(app);
   try {
     app.parse(argc, argv);
@@ -25,6 +27,12 @@ int main(int argc, char **argv) {
     return app.exit(error) == 0 ? kSuccess : kUserError;
   } catch (const removalsim::scenario::ScenarioError &error) {
     std::fprintf(stderr, "removalsim: error: %s\n", error.what());
+    return kUserError;
+  } catch (const removalsim::analysis::NotMarkovianError &error) {
+    std::fprintf(stderr, "removalsim: the exact chain does not represent this scenario:\n");
+    for (const auto &reason : error.violations()) {
+      std::fprintf(stderr, "  - %s\n", reason.c_str());
+    }
     return kUserError;
   } catch (const removalsim::analysis::OutputError &error) {
     std::fprintf(stderr, "removalsim: error: %s\n", error.what());

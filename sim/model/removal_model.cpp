@@ -563,9 +563,14 @@ private:
   void board(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
     countries_[country_of(c)].seats_used_this_week += 1.0;
-    if (!engine::bernoulli(c.random, params(c).boarding_success.at(now))) {
+    const double success = params(c).boarding_success.at(now);
+    if (!engine::bernoulli(c.random, success)) {
       count(c, Metric::boarding_failures);
-      book_flight(slot, now);
+      // With no chance of success a rebooking is pointless (and with no booking delay it would
+      // loop at one instant): the case waits for its release.
+      if (success > 0.0) {
+        book_flight(slot, now);
+      }
       return;
     }
     count_detention(c, Metric::removals, Metric::removals_holders);

@@ -36,4 +36,10 @@ std::string_view metric_definition(std::string_view name);
 double evaluate_metric(const model::RunResult &result, std::string_view name,
                        const Selection &selection);
 
+/// The values of several metrics on the same selection (sums computed once): element i is
+/// `evaluate_metric(result, names[i], selection)`.
+std::vector<double> evaluate_metrics(const model::RunResult &result,
+                                     const std::vector<std::string> &names,
+                                     const Selection &selection);
+
 } // namespace removalsim::analysis

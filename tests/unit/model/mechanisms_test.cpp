@@ -229,3 +229,16 @@ TEST_CASE("orders detained at issuance skip the departure period and the appeal"
   REQUIRE(in_month(result, Metric::detention_entries, 0) ==
           in_month(result, Metric::oqtf_issued, 0));
 }
+
+TEST_CASE("with no chance of boarding, a failed boarding is not rebooked", "[model][flights]") {
+  Scenario scenario = small_scenario();
+  CaseParameters &p = parameters_of(scenario);
+  p.booking_delay = Distribution::fixed(0.0);
+  p.boarding_success = 0.0;
+  p.document_share = 1.0;
+  const RunResult result = simulate(scenario, 2, 0); // must terminate
+  REQUIRE(total(result, Metric::removals) == 0);
+  // One failed boarding per spell that reached its flight, never more.
+  REQUIRE(total(result, Metric::boarding_failures) > 0);
+  REQUIRE(total(result, Metric::boarding_failures) <= total(result, Metric::detention_entries));
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "removalsim/model/parameters.h"
+#include "removalsim/scenario/scenario_error.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace removalsim::scenario {
+
+/// One leaf value of a resolved scenario document (after `extends:`) and where it was written.
+struct ResolvedValue {
+  /// Dotted key path; list items as `[i]`, e.g. `national.validity_days[1].value`.
+  std::string key_path;
+  /// The value as written (`~` for an empty value, `[]` / `{}` for an empty list / map).
+  std::string value;
+  /// The file as the user named it (or as derived from an `extends:` path).
+  std::string file;
+  /// 1-based line and column.
+  int line = 0;
+  int column = 0;
+  friend bool operator==(const ResolvedValue &, const ResolvedValue &) = default;
+};
+
+/// A validated scenario and the provenance of every value in it.
+struct LoadedScenario {
+  model::Scenario scenario;
+  /// Every leaf of the resolved document, in document order (a parent's keys first, then the keys
+  /// a child adds). The consumed `extends:` keys are not listed.
+  std::vector<ResolvedValue> provenance;
+  /// The files read: the one loaded, then each file it extends, in chain order.
+  std::vector<std::string> files;
+};
+
+/// Loads, resolves (`extends:`) and validates the scenario in `file`. Error messages name files
+/// as given: a relative `file` stays relative, and an `extends:` path is joined to the directory
+/// of the file that names it. Throws ScenarioError on any invalid input.
+LoadedScenario load_scenario(const std::filesystem::path &file);
+
+/// As `load_scenario`, from YAML text; `file_name` is the name used in messages and provenance,
+/// and the directory against which `extends:` paths are resolved (the current directory when it
+/// has none). The file itself is never read.
+LoadedScenario load_scenario_from_string(std::string_view yaml, const std::string &file_name);
+
+/// A readable listing of the resolved document, one `key.path: value    # file:line` per line,
+/// comments aligned (what `removalsim check` prints).
+std::string format_resolved(const LoadedScenario &loaded);
+
+} // namespace removalsim::scenario

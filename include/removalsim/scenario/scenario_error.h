@@ -1,0 +1,162 @@
+#pragma once
+
+#include "removalsim/engine/error.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace removalsim::scenario {
+
+/// Where a scenario error lies: the file as the user named it (a relative path stays relative),
+/// the 1-based line and column (0 when unknown) and the dotted key path of the offending value
+/// (e.g. `countries.MA.lpc.issue_probability`, `national.validity_days[1].from`; empty when none).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string key_path;
+};
+
+/// The user's scenario is invalid (syntax, unknown key, wrong value...). `what()` is one line,
+/// `FILE:LINE:COLUMN: KEY.PATH: message`; `:LINE:COLUMN` is left out when the line is unknown
+/// and `KEY.PATH: ` when there is no key path.
+class ScenarioError : public Error {
+public:
+  /// `message` is the bare message; line breaks in it are shown as `\n`.
+  ScenarioError(SourceLocation where, const std::string &message);
+
+  /// The file as the user named it.
+  const std::string &file() const noexcept { return where_.file; }
+  /// 1-based line, 0 when unknown.
+  int line() const noexcept { return where_.line; }
+  /// 1-based column, 0 when unknown.
+  int column() const noexcept { return where_.column; }
+  /// Dotted key path of the offending value, empty when none.
+  const std::string &key_path() const noexcept { return where_.key_path; }
+  /// The message without its location.
+  const std::string &message() const noexcept { return message_; }
+  /// File, line, column and key path together.
+  const SourceLocation &where() const noexcept { return where_; }
+
+private:
+  SourceLocation where_;
+  std::string message_;
+};
+
+/// Named factories of every message the scenario layer shows a user: the wording lives here only.
+/// Arguments named `*_text` are the values as the user wrote them.
+namespace errors {
+
+/// The scenario file cannot be opened or read; `reason` says why.
+ScenarioError cannot_read_file(const SourceLocation &where, std::string_view reason);
+/// yaml-cpp refused the document; `parser_message` is its message.
+ScenarioError syntax_error(const SourceLocation &where, std::string_view parser_message);
+/// A file holding more than one YAML document (`---` separators).
+ScenarioError several_documents(const SourceLocation &where, std::size_t count);
+/// Nesting deeper than any scenario needs (usually a recursive YAML alias).
+ScenarioError nested_too_deeply(const SourceLocation &where, int limit);
+/// A map key that is not a plain name (a list, a map or null used as a key).
+ScenarioError invalid_key(const SourceLocation &where, std::string_view found);
+/// The same key twice in one map.
+ScenarioError duplicate_key(const SourceLocation &where, std::string_view key, int first_line);
+/// A key the format does not know at this place; `suggestion` is empty when none is close.
+ScenarioError unknown_key(const SourceLocation &where, std::string_view key,
+                          std::string_view suggestion);
+/// A value of the wrong kind: `expected` and `found` are short descriptions.
+ScenarioError wrong_type(const SourceLocation &where, std::string_view expected,
+                         std::string_view found);
+/// A required key is absent; `context` names the map that lacks it.
+ScenarioError missing_key(const SourceLocation &where, std::string_view key,
+                          std::string_view context);
+/// A negative number where `what` (e.g. "a rate per year") must be >= 0.
+ScenarioError negative_value(const SourceLocation &where, std::string_view what,
+                             std::string_view value_text);
+/// A probability or share outside [0, 1]; `what` is "a probability" or "a share".
+ScenarioError outside_unit_interval(const SourceLocation &where, std::string_view what,
+                                    std::string_view value_text);
+/// Not a strict ISO date `YYYY-MM-DD` of a real day.
+ScenarioError malformed_date(const SourceLocation &where, std::string_view value_text);
+/// A timeline given as an empty list.
+ScenarioError empty_timeline(const SourceLocation &where);
+/// A timeline entry whose date is not after the previous entry's.
+ScenarioError timeline_not_increasing(const SourceLocation &where, std::string_view date_text,
+                                      std::string_view previous_text);
+/// `end` on or before `start`.
+ScenarioError end_not_after_start(const SourceLocation &where, std::string_view end_text,
+                                  std::string_view start_text);
+/// `warmup_until` is not the first day of a month.
+ScenarioError warmup_not_first_of_month(const SourceLocation &where, std::string_view date_text);
+/// `warmup_until` before `start` or after `end`.
+ScenarioError warmup_outside_run(const SourceLocation &where, std::string_view date_text,
+                                 std::string_view start_text, std::string_view end_text);
+/// `countries` has no entry.
+ScenarioError empty_countries(const SourceLocation &where);
+/// A country code that is neither two capital letters (ISO 3166-1 alpha-2) nor `OTHER`.
+ScenarioError invalid_country_code(const SourceLocation &where, std::string_view code);
+/// `profiles` has no entry.
+ScenarioError empty_profiles(const SourceLocation &where);
+/// Profile shares whose sum is not 1 (within 1e-9).
+ScenarioError profile_shares_sum(const SourceLocation &where, double sum);
+/// A distribution map without `dist:`.
+ScenarioError missing_distribution_name(const SourceLocation &where);
+/// `dist:` names no known distribution; `suggestion` is empty when none is close.
+ScenarioError unknown_distribution(const SourceLocation &where, std::string_view name,
+                                   std::string_view suggestion);
+/// A parameter the distribution needs is absent.
+ScenarioError missing_distribution_parameter(const SourceLocation &where,
+                                             std::string_view distribution,
+                                             std::string_view parameter);
+/// A key that is not a parameter of this distribution; `parameters` lists the valid ones.
+ScenarioError unknown_distribution_parameter(const SourceLocation &where,
+                                             std::string_view distribution,
+                                             std::string_view parameter,
+                                             std::string_view parameters,
+                                             std::string_view suggestion);
+/// An exponential, lognormal or gamma mean that is not > 0.
+ScenarioError distribution_mean_not_positive(const SourceLocation &where,
+                                             std::string_view distribution,
+                                             std::string_view value_text);
+/// A lognormal or gamma sd below 0.
+ScenarioError distribution_sd_negative(const SourceLocation &where, std::string_view distribution,
+                                       std::string_view value_text);
+/// A uniform distribution whose `high` is below its `low`.
+ScenarioError uniform_bounds(const SourceLocation &where, std::string_view low_text,
+                             std::string_view high_text);
+/// An empirical distribution with no value.
+ScenarioError empirical_empty(const SourceLocation &where);
+/// An empirical distribution with not as many weights as values.
+ScenarioError empirical_size_mismatch(const SourceLocation &where, std::size_t values,
+                                      std::size_t weights);
+/// An empirical distribution whose weights are all 0.
+ScenarioError empirical_zero_weights(const SourceLocation &where);
+/// Review days that do not increase strictly.
+ScenarioError reviews_not_increasing(const SourceLocation &where, std::string_view day_text,
+                                     std::string_view previous_text);
+/// `monthly_factors` without exactly 12 numbers.
+ScenarioError monthly_factors_count(const SourceLocation &where, std::size_t count);
+/// A negative monthly factor; `month` is the month's English name.
+ScenarioError monthly_factor_negative(const SourceLocation &where, std::string_view month,
+                                      std::string_view value_text);
+/// Monthly factors that are all 0.
+ScenarioError monthly_factors_zero_sum(const SourceLocation &where);
+/// A national shared key (`detention.capacity`, `detention.priority_reserve`) set in a country or
+/// a profile; `scope` is "a country" or "a profile".
+ScenarioError shared_key_overridden(const SourceLocation &where, std::string_view key,
+                                    std::string_view scope);
+/// A country-only key under `national`.
+ScenarioError country_only_key_in_national(const SourceLocation &where, std::string_view key);
+/// A country-only key in a profile.
+ScenarioError country_only_key_in_profile(const SourceLocation &where, std::string_view key);
+/// A profile-only key (`share`, `priority`) outside a profile.
+ScenarioError profile_only_key(const SourceLocation &where, std::string_view key);
+/// The file named by `extends:` does not exist; `resolved` is where it was looked for.
+ScenarioError extends_not_found(const SourceLocation &where, std::string_view named,
+                                std::string_view resolved);
+/// `extends:` files that extend each other; `cycle` lists the files, the first one repeated last.
+ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::string> &cycle);
+
+} // namespace errors
+
+} // namespace removalsim::scenario

@@ -1,0 +1,67 @@
+#include "commands.h"
+
+#include "removalsim/analysis/exact_chain.h"
+#include "removalsim/scenario/loader.h"
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+namespace removalsim::cli {
+
+namespace {
+
+void print_row(const char *label, double probability, double mean_days) {
+  if (std::isnan(mean_days)) {
+    std::printf("  %-22s %8.4f %14s\n", label, probability, "-");
+  } else {
+    std::printf("  %-22s %8.4f %14.1f\n", label, probability, mean_days);
+  }
+}
+
+void print_solution(const analysis::ExactSolution &solution) {
+  const auto &c = solution.from_issuance;
+  std::printf("%s / %s (document share %.3f)\n", solution.country.c_str(),
+              solution.profile.c_str(), solution.document_share);
+  std::printf("  %-22s %8s %14s\n", "outcome of an order", "prob.", "mean days");
+  print_row("removed", c.removed, c.mean_days_to_removed);
+  print_row("voluntary departure", c.voluntary_departure, c.mean_days_to_voluntary_departure);
+  print_row("annulled", c.annulled, c.mean_days_to_annulled);
+  print_row("expired", c.expired, c.mean_days_to_expired);
+  print_row("never absorbed", c.never_absorbed, std::nan(""));
+  print_row("any (absorption)", 1.0 - c.never_absorbed, c.mean_days_to_absorption);
+  std::printf("  expected per order: %.3f detention spells, %.1f detention days, %.3f LPC "
+              "requests, %.3f LPCs issued in time\n",
+              c.expected_spells, c.expected_detention_days, c.expected_lpc_requests,
+              c.expected_lpc_issued_in_time);
+  const auto &r = solution.long_run;
+  std::printf("  long-run ratios: detention_removal_rate %.4f, detention_mean_days %.2f, "
+              "released_by_judge_share_of_unremoved %.4f, lpc_issue_rate %.4f, "
+              "lpc_in_time_rate %.4f\n\n",
+              r.detention_removal_rate, r.detention_mean_days,
+              r.released_by_judge_share_of_unremoved, r.lpc_issue_rate, r.lpc_in_time_rate);
+}
+
+} // namespace
+
+void add_exact_command(CLI::App &app) {
+  auto file = std::make_shared<std::string>();
+  CLI::App *command = app.add_subcommand(
+      "exact", "Exact outcome probabilities and expected times of a Markovian scenario "
+               "(absorbing Markov chain); says why when the scenario is not Markovian");
+  command->add_option("scenario", *file, "Scenario YAML file")->required();
+  command->callback([file] {
+    const auto loaded = scenario::load_scenario(*file);
+    const auto violations = analysis::markovian_violations(loaded.scenario);
+    if (!violations.empty()) {
+      throw analysis::NotMarkovianError(violations);
+    }
+    for (std::size_t c = 0; c < loaded.scenario.countries.size(); ++c) {
+      for (std::size_t p = 0; p < loaded.scenario.countries[c].profiles.size(); ++p) {
+        print_solution(analysis::solve_exact(loaded.scenario, c, p));
+      }
+    }
+  });
+}
+
+} // namespace removalsim::cli

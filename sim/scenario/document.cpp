@@ -1,0 +1,304 @@
+#include "document.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+namespace removalsim::scenario::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Scenario documents are a few levels deep; the limit only stops recursive aliases.
+constexpr int kMaxDepth = 64;
+
+Mark mark_of(const YAML::Mark &mark, std::size_t file) {
+  if (mark.is_null() || mark.line < 0) {
+    return Mark{file, 0, 0};
+  }
+  return Mark{file, mark.line + 1, mark.column + 1};
+}
+
+class Converter {
+public:
+  Converter(const Document &document, std::size_t file) : document_(document), file_(file) {}
+
+  Node convert(const YAML::Node &yaml, const std::string &path, const Mark &fallback,
+               int depth) const {
+    Node node;
+    node.mark = mark_of(yaml.Mark(), file_);
+    if (node.mark.line == 0) {
+      node.mark = fallback;
+    }
+    if (depth > kMaxDepth) {
+      throw errors::nested_too_deeply(document_.locate(node.mark, path), kMaxDepth);
+    }
+    switch (yaml.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      node.kind = Node::Kind::null;
+      // An empty value's own mark is wherever the parser stopped (often the next line).
+      node.mark = fallback;
+      break;
+    case YAML::NodeType::Scalar:
+      node.kind = Node::Kind::scalar;
+      node.text = yaml.Scalar();
+      break;
+    case YAML::NodeType::Sequence: {
+      node.kind = Node::Kind::sequence;
+      std::size_t index = 0;
+      for (const auto &item : yaml) {
+        const std::string item_path = path + '[' + std::to_string(index++) + ']';
+        node.items.push_back(convert(item, item_path, node.mark, depth + 1));
+      }
+      break;
+    }
+    case YAML::NodeType::Map:
+      node.kind = Node::Kind::map;
+      for (auto it = yaml.begin(); it != yaml.end(); ++it) {
+        const Mark key_mark = mark_of(it->first.Mark(), file_);
+        const Mark where = key_mark.line == 0 ? node.mark : key_mark;
+        if (!it->first.IsScalar()) {
+          const std::string found = it->first.IsMap()        ? "a map"
+                                    : it->first.IsSequence() ? "a list"
+                                                             : "an empty (null) key";
+          throw errors::invalid_key(document_.locate(where, path), found);
+        }
+        const std::string &key = it->first.Scalar();
+        std::string key_path = path;
+        key_path += path.empty() ? "" : ".";
+        key_path += key;
+        if (const Entry *first = node.find(key)) {
+          throw errors::duplicate_key(document_.locate(where, key_path), key, first->key_mark.line);
+        }
+        Entry entry{key, where, convert(it->second, key_path, where, depth + 1)};
+        node.entries.push_back(std::move(entry));
+      }
+      break;
+    }
+    return node;
+  }
+
+private:
+  const Document &document_;
+  std::size_t file_;
+};
+
+Node parse(const Document &document, std::size_t file, std::string_view text) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(text));
+  } catch (const YAML::Exception &error) {
+    throw errors::syntax_error(document.locate(mark_of(error.mark, file), ""), error.msg);
+  }
+  const Mark top{file, 1, 1};
+  if (documents.size() > 1) {
+    const Mark second = mark_of(documents[1].Mark(), file);
+    throw errors::several_documents(document.locate(second.line == 0 ? top : second, ""),
+                                    documents.size());
+  }
+  const YAML::Node yaml = documents.empty() ? YAML::Node() : documents.front();
+  try {
+    return Converter(document, file).convert(yaml, "", top, 0);
+  } catch (const YAML::Exception &error) {
+    throw errors::syntax_error(document.locate(mark_of(error.mark, file), ""), error.msg);
+  }
+}
+
+std::string read_text(const std::string &file) {
+  std::error_code code;
+  const auto status = fs::status(file, code);
+  if (code || !fs::exists(status)) {
+    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "no such file");
+  }
+  if (fs::is_directory(status)) {
+    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "it is a directory");
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (!in.good() && !in.eof()) {
+    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "read error");
+  }
+  return buffer.str();
+}
+
+fs::path identity(const std::string &file) {
+  std::error_code code;
+  fs::path path = fs::weakly_canonical(file, code);
+  return code ? fs::absolute(file).lexically_normal() : path;
+}
+
+// A child map without `dist:` merges into its parent key by key; anything else (scalars, lists,
+// timelines, null, and distribution maps, which are one value) replaces the parent's whole.
+Node merge(Node parent, Node child) {
+  if (!parent.is_map() || !child.is_map() || child.find("dist") != nullptr) {
+    return child;
+  }
+  parent.mark = child.mark;
+  for (auto &entry : child.entries) {
+    auto same = std::find_if(parent.entries.begin(), parent.entries.end(),
+                             [&](const Entry &e) { return e.key == entry.key; });
+    if (same == parent.entries.end()) {
+      parent.entries.push_back(std::move(entry));
+    } else {
+      same->key_mark = entry.key_mark;
+      same->value = merge(std::move(same->value), std::move(entry.value));
+    }
+  }
+  return parent;
+}
+
+class Resolver {
+public:
+  Document resolve(const std::string &file, std::optional<std::string_view> text) {
+    Node root = load(file, text);
+    document_.root = std::move(root);
+    return std::move(document_);
+  }
+
+private:
+  Node load(const std::string &file, std::optional<std::string_view> text) {
+    const std::size_t index = document_.files.size();
+    document_.files.push_back(file);
+    chain_.push_back({identity(file), file});
+    Node root = parse(document_, index, text ? std::string(*text) : read_text(file));
+    if (root.is_null()) {
+      root.kind = Node::Kind::map;
+    }
+    if (!root.is_map()) {
+      throw errors::wrong_type(document_.locate(root.mark, ""), "a map of scenario keys",
+                               describe(root));
+    }
+    auto extends = std::find_if(root.entries.begin(), root.entries.end(),
+                                [](const Entry &e) { return e.key == "extends"; });
+    if (extends == root.entries.end()) {
+      chain_.pop_back();
+      return root;
+    }
+    const Node named = extends->value;
+    root.entries.erase(extends);
+    if (!named.is_scalar() || named.text.empty()) {
+      throw errors::wrong_type(document_.locate(named.mark, "extends"),
+                               "the path of the scenario file to extend", describe(named));
+    }
+    const std::string parent =
+        (fs::path(file).parent_path() / named.text).lexically_normal().generic_string();
+    const fs::path parent_identity = identity(parent);
+    for (std::size_t i = 0; i < chain_.size(); ++i) {
+      if (chain_[i].identity == parent_identity) {
+        std::vector<std::string> cycle;
+        for (std::size_t j = i; j < chain_.size(); ++j) {
+          cycle.push_back(chain_[j].name);
+        }
+        cycle.push_back(chain_[i].name);
+        throw errors::extends_cycle(document_.locate(named.mark, "extends"), cycle);
+      }
+    }
+    std::error_code code;
+    if (!fs::is_regular_file(parent, code)) {
+      throw errors::extends_not_found(document_.locate(named.mark, "extends"), named.text, parent);
+    }
+    Node base = load(parent, std::nullopt);
+    chain_.pop_back();
+    return merge(std::move(base), std::move(root));
+  }
+
+  struct Link {
+    fs::path identity;
+    std::string name;
+  };
+  Document document_;
+  std::vector<Link> chain_;
+};
+
+void collect(const Document &document, const Node &node, const std::string &path,
+             std::vector<ResolvedValue> &out) {
+  auto add = [&](std::string value) {
+    out.push_back(ResolvedValue{path, std::move(value), document.files.at(node.mark.file),
+                                node.mark.line, node.mark.column});
+  };
+  switch (node.kind) {
+  case Node::Kind::null:
+    add("~");
+    break;
+  case Node::Kind::scalar:
+    add(node.text);
+    break;
+  case Node::Kind::sequence:
+    if (node.items.empty()) {
+      add("[]");
+    }
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      collect(document, node.items[i], path + '[' + std::to_string(i) + ']', out);
+    }
+    break;
+  case Node::Kind::map:
+    if (node.entries.empty()) {
+      add("{}");
+    }
+    for (const auto &entry : node.entries) {
+      collect(document, entry.value, path.empty() ? entry.key : path + '.' + entry.key, out);
+    }
+    break;
+  }
+}
+
+} // namespace
+
+const Entry *Node::find(std::string_view key) const noexcept {
+  for (const auto &entry : entries) {
+    if (entry.key == key) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+SourceLocation Document::locate(const Mark &mark, std::string key_path) const {
+  return SourceLocation{mark.file < files.size() ? files[mark.file] : std::string(), mark.line,
+                        mark.column, std::move(key_path)};
+}
+
+Document load_document(const std::string &file) { return Resolver().resolve(file, std::nullopt); }
+
+Document load_document_from_string(std::string_view yaml, const std::string &file) {
+  return Resolver().resolve(file, yaml);
+}
+
+std::vector<ResolvedValue> leaves(const Document &document) {
+  std::vector<ResolvedValue> out;
+  if (document.root.is_map()) {
+    for (const auto &entry : document.root.entries) {
+      collect(document, entry.value, entry.key, out);
+    }
+  }
+  return out;
+}
+
+std::string describe(const Node &node) {
+  switch (node.kind) {
+  case Node::Kind::null:
+    return "nothing";
+  case Node::Kind::sequence:
+    return "a list";
+  case Node::Kind::map:
+    return "a map";
+  case Node::Kind::scalar:
+    break;
+  }
+  constexpr std::size_t kMax = 40;
+  if (node.text.size() > kMax) {
+    return '`' + node.text.substr(0, kMax) + "...`";
+  }
+  return '`' + node.text + '`';
+}
+
+} // namespace removalsim::scenario::detail

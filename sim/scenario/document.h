@@ -1,0 +1,71 @@
+#pragma once
+// Internal: a YAML document as a plain tree that remembers, for every node, the file, line and
+// column it came from, so that documents from several files (`extends:`) can be merged and still
+// be traced. Only document.cpp sees yaml-cpp.
+
+#include "removalsim/scenario/loader.h"
+#include "removalsim/scenario/scenario_error.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace removalsim::scenario::detail {
+
+/// A position: index of the file in Document::files, 1-based line and column (0: unknown).
+struct Mark {
+  std::size_t file = 0;
+  int line = 0;
+  int column = 0;
+};
+
+struct Entry;
+
+/// A YAML node. Scalars keep their text as written; maps keep their key order.
+struct Node {
+  enum class Kind : std::uint8_t { null, scalar, sequence, map };
+  Kind kind = Kind::null;
+  std::string text;
+  std::vector<Node> items;
+  std::vector<Entry> entries;
+  Mark mark;
+
+  bool is_null() const noexcept { return kind == Kind::null; }
+  bool is_scalar() const noexcept { return kind == Kind::scalar; }
+  bool is_sequence() const noexcept { return kind == Kind::sequence; }
+  bool is_map() const noexcept { return kind == Kind::map; }
+  /// The entry with this key in a map, or nullptr.
+  const Entry *find(std::string_view key) const noexcept;
+};
+
+/// A map entry: the key, where the key was written, and the value.
+struct Entry {
+  std::string key;
+  Mark key_mark;
+  Node value;
+};
+
+/// A resolved document: `extends:` applied and removed.
+struct Document {
+  Node root;
+  /// File names as given, indexed by Mark::file; the loaded file first, then its chain.
+  std::vector<std::string> files;
+
+  /// The user-facing location of `mark` with `key_path`.
+  SourceLocation locate(const Mark &mark, std::string key_path) const;
+};
+
+/// Reads `file` and the files it extends, merges them and returns the result.
+Document load_document(const std::string &file);
+/// As load_document with the top file's text given (the file is not read).
+Document load_document_from_string(std::string_view yaml, const std::string &file);
+
+/// Every leaf of the document, in document order.
+std::vector<ResolvedValue> leaves(const Document &document);
+
+/// A short description of what a node is, for "expected X, got Y" messages.
+std::string describe(const Node &node);
+
+} // namespace removalsim::scenario::detail

@@ -1,0 +1,284 @@
+#include "removalsim/scenario/scenario_error.h"
+
+#include <cstdio>
+#include <utility>
+
+namespace removalsim::scenario {
+
+namespace {
+
+// Messages must stay on one line whatever the user wrote (block scalars, quoted line breaks).
+std::string one_line(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  for (const char c : text) {
+    if (c == '\n') {
+      result += "\\n";
+    } else if (c == '\r') {
+      result += "\\r";
+    } else {
+      result += c;
+    }
+  }
+  return result;
+}
+
+SourceLocation one_line(SourceLocation where) {
+  where.file = one_line(where.file);
+  where.key_path = one_line(where.key_path);
+  return where;
+}
+
+std::string format_what(const SourceLocation &where, const std::string &message) {
+  std::string text = where.file;
+  if (where.line > 0) {
+    text += ':' + std::to_string(where.line) + ':' + std::to_string(where.column);
+  }
+  text += ": ";
+  if (!where.key_path.empty()) {
+    text += where.key_path + ": ";
+  }
+  return text + message;
+}
+
+std::string quoted(std::string_view text) { return '`' + std::string(text) + '`'; }
+
+std::string did_you_mean(std::string_view suggestion) {
+  return suggestion.empty() ? std::string() : "; did you mean " + quoted(suggestion) + "?";
+}
+
+ScenarioError make(const SourceLocation &where, const std::string &message) {
+  return ScenarioError(where, message);
+}
+
+} // namespace
+
+ScenarioError::ScenarioError(SourceLocation where, const std::string &message)
+    : Error(format_what(one_line(where), one_line(message))), where_(one_line(std::move(where))),
+      message_(one_line(message)) {}
+
+namespace errors {
+
+ScenarioError cannot_read_file(const SourceLocation &where, std::string_view reason) {
+  return make(where, "cannot read the scenario file: " + std::string(reason));
+}
+
+ScenarioError syntax_error(const SourceLocation &where, std::string_view parser_message) {
+  return make(where, "YAML syntax error: " + std::string(parser_message));
+}
+
+ScenarioError several_documents(const SourceLocation &where, std::size_t count) {
+  return make(where, "a scenario file holds one YAML document, this one holds " +
+                         std::to_string(count) + " (separated by `---`)");
+}
+
+ScenarioError nested_too_deeply(const SourceLocation &where, int limit) {
+  return make(where, "the document is nested more than " + std::to_string(limit) +
+                         " levels deep (a recursive YAML alias?)");
+}
+
+ScenarioError invalid_key(const SourceLocation &where, std::string_view found) {
+  return make(where, "a key must be a plain name, not " + std::string(found));
+}
+
+ScenarioError duplicate_key(const SourceLocation &where, std::string_view key, int first_line) {
+  return make(where, "duplicate key " + quoted(key) + " (already set on line " +
+                         std::to_string(first_line) + ")");
+}
+
+ScenarioError unknown_key(const SourceLocation &where, std::string_view key,
+                          std::string_view suggestion) {
+  return make(where, "unknown key " + quoted(key) + did_you_mean(suggestion));
+}
+
+ScenarioError wrong_type(const SourceLocation &where, std::string_view expected,
+                         std::string_view found) {
+  return make(where, "expected " + std::string(expected) + ", got " + std::string(found));
+}
+
+ScenarioError missing_key(const SourceLocation &where, std::string_view key,
+                          std::string_view context) {
+  return make(where, "missing required key " + quoted(key) + " in " + std::string(context));
+}
+
+ScenarioError negative_value(const SourceLocation &where, std::string_view what,
+                             std::string_view value_text) {
+  return make(where, std::string(what) + " must be >= 0, got " + std::string(value_text));
+}
+
+ScenarioError outside_unit_interval(const SourceLocation &where, std::string_view what,
+                                    std::string_view value_text) {
+  return make(where, std::string(what) + " must be in [0, 1], got " + std::string(value_text));
+}
+
+ScenarioError malformed_date(const SourceLocation &where, std::string_view value_text) {
+  return make(where, quoted(value_text) + " is not a valid date (expected YYYY-MM-DD)");
+}
+
+ScenarioError empty_timeline(const SourceLocation &where) {
+  return make(where, "a timeline needs at least one `{from: DATE, value: ...}` entry");
+}
+
+ScenarioError timeline_not_increasing(const SourceLocation &where, std::string_view date_text,
+                                      std::string_view previous_text) {
+  return make(where, "timeline dates must increase strictly: " + std::string(date_text) +
+                         " is not after " + std::string(previous_text));
+}
+
+ScenarioError end_not_after_start(const SourceLocation &where, std::string_view end_text,
+                                  std::string_view start_text) {
+  return make(where, "the last day " + std::string(end_text) + " must be after start " +
+                         std::string(start_text));
+}
+
+ScenarioError warmup_not_first_of_month(const SourceLocation &where, std::string_view date_text) {
+  return make(where, quoted(date_text) + " is not the first day of a month");
+}
+
+ScenarioError warmup_outside_run(const SourceLocation &where, std::string_view date_text,
+                                 std::string_view start_text, std::string_view end_text) {
+  return make(where, std::string(date_text) + " is outside the run [" + std::string(start_text) +
+                         ", " + std::string(end_text) + "]");
+}
+
+ScenarioError empty_countries(const SourceLocation &where) {
+  return make(where, "needs at least one country");
+}
+
+ScenarioError invalid_country_code(const SourceLocation &where, std::string_view code) {
+  return make(where,
+              "country code " + quoted(code) +
+                  " is neither an ISO 3166-1 alpha-2 code (two capital letters) nor `OTHER`");
+}
+
+ScenarioError empty_profiles(const SourceLocation &where) {
+  return make(where, "needs at least one profile (or leave `profiles` out)");
+}
+
+ScenarioError profile_shares_sum(const SourceLocation &where, double sum) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.12g", sum);
+  return make(where, "profile shares sum to " + std::string(buffer) + ", not 1");
+}
+
+ScenarioError missing_distribution_name(const SourceLocation &where) {
+  return make(where, "a distribution map needs `dist:` (one of fixed, exponential, uniform, "
+                     "lognormal, gamma, empirical)");
+}
+
+ScenarioError unknown_distribution(const SourceLocation &where, std::string_view name,
+                                   std::string_view suggestion) {
+  return make(where, "unknown distribution " + quoted(name) + did_you_mean(suggestion) +
+                         " (known: fixed, exponential, uniform, lognormal, gamma, empirical)");
+}
+
+ScenarioError missing_distribution_parameter(const SourceLocation &where,
+                                             std::string_view distribution,
+                                             std::string_view parameter) {
+  return make(where, "the " + quoted(distribution) + " distribution needs " + quoted(parameter));
+}
+
+ScenarioError unknown_distribution_parameter(const SourceLocation &where,
+                                             std::string_view distribution,
+                                             std::string_view parameter,
+                                             std::string_view parameters,
+                                             std::string_view suggestion) {
+  return make(where, quoted(parameter) + " is not a parameter of the " + quoted(distribution) +
+                         " distribution (it takes " + std::string(parameters) + ")" +
+                         did_you_mean(suggestion));
+}
+
+ScenarioError distribution_mean_not_positive(const SourceLocation &where,
+                                             std::string_view distribution,
+                                             std::string_view value_text) {
+  return make(where, "the " + quoted(distribution) + " distribution needs mean > 0, got " +
+                         std::string(value_text));
+}
+
+ScenarioError distribution_sd_negative(const SourceLocation &where, std::string_view distribution,
+                                       std::string_view value_text) {
+  return make(where, "the " + quoted(distribution) + " distribution needs sd >= 0, got " +
+                         std::string(value_text));
+}
+
+ScenarioError uniform_bounds(const SourceLocation &where, std::string_view low_text,
+                             std::string_view high_text) {
+  return make(where, "the `uniform` distribution needs low <= high, got low " +
+                         std::string(low_text) + " and high " + std::string(high_text));
+}
+
+ScenarioError empirical_empty(const SourceLocation &where) {
+  return make(where, "the `empirical` distribution needs at least one value");
+}
+
+ScenarioError empirical_size_mismatch(const SourceLocation &where, std::size_t values,
+                                      std::size_t weights) {
+  return make(where,
+              "the `empirical` distribution needs one weight per value: " + std::to_string(values) +
+                  " values but " + std::to_string(weights) + " weights");
+}
+
+ScenarioError empirical_zero_weights(const SourceLocation &where) {
+  return make(where, "the `empirical` distribution needs weights with a positive sum");
+}
+
+ScenarioError reviews_not_increasing(const SourceLocation &where, std::string_view day_text,
+                                     std::string_view previous_text) {
+  return make(where, "review days must increase strictly: day " + std::string(day_text) +
+                         " comes after day " + std::string(previous_text));
+}
+
+ScenarioError monthly_factors_count(const SourceLocation &where, std::size_t count) {
+  return make(where, "needs 12 numbers (January to December), got " + std::to_string(count));
+}
+
+ScenarioError monthly_factor_negative(const SourceLocation &where, std::string_view month,
+                                      std::string_view value_text) {
+  return make(where, "the factor for " + std::string(month) + " must be >= 0, got " +
+                         std::string(value_text));
+}
+
+ScenarioError monthly_factors_zero_sum(const SourceLocation &where) {
+  return make(where, "monthly factors must have a positive sum");
+}
+
+ScenarioError shared_key_overridden(const SourceLocation &where, std::string_view key,
+                                    std::string_view scope) {
+  return make(where, quoted(key) +
+                         " is national, shared by all countries: set it under `national`, "
+                         "not in " +
+                         std::string(scope));
+}
+
+ScenarioError country_only_key_in_national(const SourceLocation &where, std::string_view key) {
+  return make(where, quoted(key) + " is a country-only key: set it under each country in "
+                                   "`countries`, not under `national`");
+}
+
+ScenarioError country_only_key_in_profile(const SourceLocation &where, std::string_view key) {
+  return make(where, quoted(key) + " is a country-only key: set it on the country; a profile "
+                                   "overrides per-case parameters only");
+}
+
+ScenarioError profile_only_key(const SourceLocation &where, std::string_view key) {
+  return make(where, quoted(key) + " is a profile key: it is only allowed in "
+                                   "`countries.CODE.profiles.NAME`");
+}
+
+ScenarioError extends_not_found(const SourceLocation &where, std::string_view named,
+                                std::string_view resolved) {
+  return make(where, "`extends:` file " + quoted(named) + " not found (looked for " +
+                         quoted(resolved) + ")");
+}
+
+ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::string> &cycle) {
+  std::string chain;
+  for (const auto &file : cycle) {
+    chain += (chain.empty() ? "" : " -> ") + file;
+  }
+  return make(where, "`extends:` cycle: " + chain);
+}
+
+} // namespace errors
+
+} // namespace removalsim::scenario

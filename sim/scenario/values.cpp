@@ -1,0 +1,440 @@
+#include "values.h"
+
+#include "schema.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace removalsim::scenario::detail {
+
+namespace {
+
+using model::Distribution;
+
+constexpr std::string_view kDelayExpected = "a number of days or a distribution map `{dist: ...}`";
+
+struct Law {
+  std::string_view name;
+  Distribution::Kind kind;
+  std::array<std::string_view, 2> parameters;
+  std::string_view listing;
+};
+
+constexpr std::array kLaws{
+    Law{"fixed", Distribution::Kind::fixed, {"value", ""}, "`value`"},
+    Law{"exponential", Distribution::Kind::exponential, {"mean", ""}, "`mean`"},
+    Law{"uniform", Distribution::Kind::uniform, {"low", "high"}, "`low` and `high`"},
+    Law{"lognormal", Distribution::Kind::lognormal, {"mean", "sd"}, "`mean` and `sd`"},
+    Law{"gamma", Distribution::Kind::gamma, {"mean", "sd"}, "`mean` and `sd`"},
+    Law{"empirical",
+        Distribution::Kind::empirical,
+        {"values", "weights"},
+        "`values` and `weights`"},
+};
+
+constexpr std::array<std::string_view, 12> kMonths{"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
+
+std::string lowered(std::string_view text) {
+  std::string result(text);
+  for (auto &c : result) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return result;
+}
+
+std::optional<double> to_number(std::string_view text) {
+  if (!text.empty() && text.front() == '+') {
+    text.remove_prefix(1);
+  }
+  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text.front())) ||
+                        text.front() == '-' || text.front() == '.')) {
+    return std::nullopt;
+  }
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+} // namespace
+
+std::string join(const std::string &path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + '.' + std::string(key);
+}
+
+std::string ValueReader::text(const Node &node, const std::string &path,
+                              std::string_view expected) const {
+  if (!node.is_scalar()) {
+    throw errors::wrong_type(where(node.mark, path), expected, describe(node));
+  }
+  return node.text;
+}
+
+double ValueReader::parse_number(const Node &node, const std::string &path,
+                                 std::string_view expected) const {
+  if (!node.is_scalar()) {
+    throw errors::wrong_type(where(node.mark, path), expected, describe(node));
+  }
+  const auto value = to_number(node.text);
+  if (!value) {
+    throw errors::wrong_type(where(node.mark, path), expected, describe(node));
+  }
+  return *value;
+}
+
+double ValueReader::number(const Node &node, const std::string &path,
+                           const NumberRule &rule) const {
+  if (node.is_scalar() && node.text == "unlimited") {
+    if (rule.unlimited) {
+      return model::kUnlimited;
+    }
+    throw errors::wrong_type(where(node.mark, path), "a number",
+                             "`unlimited` (only capacities and validity periods may be unlimited)");
+  }
+  const double value =
+      parse_number(node, path, rule.unlimited ? "a number or `unlimited`" : "a number");
+  if (rule.bound == NumberRule::Bound::unit_interval && (value < 0.0 || value > 1.0)) {
+    throw errors::outside_unit_interval(where(node.mark, path), rule.noun, node.text);
+  }
+  if (value < 0.0) {
+    throw errors::negative_value(where(node.mark, path), rule.noun, node.text);
+  }
+  return value;
+}
+
+std::uint64_t ValueReader::count(const Node &node, const std::string &path,
+                                 std::string_view noun) const {
+  const double value = parse_number(node, path, "a whole number");
+  if (value < 0.0) {
+    throw errors::negative_value(where(node.mark, path), noun, node.text);
+  }
+  constexpr double kLargestExact = 9007199254740992.0; // 2^53
+  if (value != std::floor(value) || value > kLargestExact) {
+    throw errors::wrong_type(where(node.mark, path), "a whole number", describe(node));
+  }
+  return static_cast<std::uint64_t>(value);
+}
+
+bool ValueReader::boolean(const Node &node, const std::string &path) const {
+  if (node.is_scalar()) {
+    const std::string text = lowered(node.text);
+    if (text == "true" || text == "yes" || text == "on") {
+      return true;
+    }
+    if (text == "false" || text == "no" || text == "off") {
+      return false;
+    }
+  }
+  throw errors::wrong_type(where(node.mark, path), "`true` or `false`", describe(node));
+}
+
+engine::Date ValueReader::date(const Node &node, const std::string &path) const {
+  if (!node.is_scalar()) {
+    throw errors::wrong_type(where(node.mark, path), "a date YYYY-MM-DD", describe(node));
+  }
+  const auto date = engine::parse_iso_date(node.text);
+  if (!date) {
+    throw errors::malformed_date(where(node.mark, path), node.text);
+  }
+  return *date;
+}
+
+void ValueReader::check_keys(const Node &map, const std::string &path,
+                             std::initializer_list<std::string_view> known) const {
+  const std::vector<std::string_view> candidates(known);
+  for (const auto &entry : map.entries) {
+    if (std::find(candidates.begin(), candidates.end(), entry.key) == candidates.end()) {
+      throw errors::unknown_key(where(entry.key_mark, join(path, entry.key)), entry.key,
+                                closest(entry.key, candidates));
+    }
+  }
+}
+
+const Node &ValueReader::require(const Node &map, const std::string &path, std::string_view key,
+                                 std::string_view context) const {
+  const Entry *entry = map.find(key);
+  if (entry == nullptr) {
+    throw errors::missing_key(where(map.mark, join(path, key)), key, context);
+  }
+  return entry->value;
+}
+
+template <class T, class Read>
+model::Timeline<T> ValueReader::timeline(const Node &node, const std::string &path,
+                                         Read read) const {
+  if (!node.is_sequence()) {
+    return model::Timeline<T>(read(node, path));
+  }
+  if (node.items.empty()) {
+    throw errors::empty_timeline(where(node.mark, path));
+  }
+  std::vector<typename model::Timeline<T>::Segment> segments;
+  const Node *previous = nullptr;
+  engine::Date previous_date;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const Node &item = node.items[i];
+    const std::string item_path = path + '[' + std::to_string(i) + ']';
+    if (!item.is_map()) {
+      throw errors::wrong_type(where(item.mark, item_path),
+                               "a timeline entry `{from: DATE, value: ...}`", describe(item));
+    }
+    check_keys(item, item_path, {"from", "value"});
+    const Node &from = require(item, item_path, "from", "a timeline entry");
+    const Node &value = require(item, item_path, "value", "a timeline entry");
+    const engine::Date date_from = date(from, join(item_path, "from"));
+    if (previous != nullptr && !(previous_date < date_from)) {
+      throw errors::timeline_not_increasing(where(from.mark, join(item_path, "from")), from.text,
+                                            previous->text);
+    }
+    previous = &from;
+    previous_date = date_from;
+    segments.push_back({calendar_.time_of(date_from), read(value, join(item_path, "value"))});
+  }
+  return model::Timeline<T>(std::move(segments));
+}
+
+model::Timeline<double> ValueReader::numbers(const Node &node, const std::string &path,
+                                             const NumberRule &rule) const {
+  if (node.is_map() || node.is_null()) {
+    throw errors::wrong_type(where(node.mark, path),
+                             rule.unlimited ? "a number, `unlimited` or a timeline list"
+                                            : "a number or a timeline list",
+                             describe(node));
+  }
+  return timeline<double>(node, path, [&](const Node &value, const std::string &value_path) {
+    return number(value, value_path, rule);
+  });
+}
+
+model::Timeline<Distribution> ValueReader::delays(const Node &node, const std::string &path) const {
+  return timeline<Distribution>(node, path, [&](const Node &value, const std::string &value_path) {
+    return distribution(value, value_path);
+  });
+}
+
+Distribution ValueReader::distribution(const Node &node, const std::string &path) const {
+  const NumberRule delay{NumberRule::Bound::non_negative, "a delay", false};
+  if (node.is_scalar()) {
+    const double value = parse_number(node, path, kDelayExpected);
+    if (value < 0.0) {
+      throw errors::negative_value(where(node.mark, path), delay.noun, node.text);
+    }
+    return Distribution::fixed(value);
+  }
+  if (!node.is_map()) {
+    throw errors::wrong_type(where(node.mark, path), kDelayExpected, describe(node));
+  }
+  const Entry *dist = node.find("dist");
+  if (dist == nullptr) {
+    throw errors::missing_distribution_name(where(node.mark, join(path, "dist")));
+  }
+  const std::string name = text(dist->value, join(path, "dist"), "a distribution name");
+  const Law *law = nullptr;
+  for (const auto &candidate : kLaws) {
+    if (candidate.name == name) {
+      law = &candidate;
+    }
+  }
+  if (law == nullptr) {
+    std::vector<std::string_view> names;
+    names.reserve(kLaws.size());
+    for (const auto &candidate : kLaws) {
+      names.push_back(candidate.name);
+    }
+    throw errors::unknown_distribution(where(dist->value.mark, join(path, "dist")), name,
+                                       closest(name, names));
+  }
+  std::vector<std::string_view> parameters;
+  for (const auto parameter : law->parameters) {
+    if (!parameter.empty()) {
+      parameters.push_back(parameter);
+    }
+  }
+  for (const auto &entry : node.entries) {
+    if (entry.key != "dist" &&
+        std::find(parameters.begin(), parameters.end(), entry.key) == parameters.end()) {
+      throw errors::unknown_distribution_parameter(where(entry.key_mark, join(path, entry.key)),
+                                                   law->name, entry.key, law->listing,
+                                                   closest(entry.key, parameters));
+    }
+  }
+  std::array<const Node *, 2> given{};
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    const Entry *entry = node.find(parameters[i]);
+    if (entry == nullptr) {
+      throw errors::missing_distribution_parameter(where(node.mark, join(path, parameters[i])),
+                                                   law->name, parameters[i]);
+    }
+    given[i] = &entry->value;
+  }
+  auto plain = [&](std::size_t i) {
+    return parse_number(*given[i], join(path, parameters[i]), "a number");
+  };
+  auto at = [&](std::size_t i) { return where(given[i]->mark, join(path, parameters[i])); };
+
+  switch (law->kind) {
+  case Distribution::Kind::fixed: {
+    const double value = plain(0);
+    if (value < 0.0) {
+      throw errors::negative_value(at(0), delay.noun, given[0]->text);
+    }
+    return Distribution::fixed(value);
+  }
+  case Distribution::Kind::exponential: {
+    const double mean = plain(0);
+    if (!(mean > 0.0)) {
+      throw errors::distribution_mean_not_positive(at(0), law->name, given[0]->text);
+    }
+    return Distribution::exponential(mean);
+  }
+  case Distribution::Kind::uniform: {
+    const double low = plain(0);
+    const double high = plain(1);
+    if (low < 0.0) {
+      throw errors::negative_value(at(0), delay.noun, given[0]->text);
+    }
+    if (high < low) {
+      throw errors::uniform_bounds(at(1), given[0]->text, given[1]->text);
+    }
+    return Distribution::uniform(low, high);
+  }
+  case Distribution::Kind::lognormal:
+  case Distribution::Kind::gamma: {
+    const double mean = plain(0);
+    const double sd = plain(1);
+    if (!(mean > 0.0)) {
+      throw errors::distribution_mean_not_positive(at(0), law->name, given[0]->text);
+    }
+    if (sd < 0.0) {
+      throw errors::distribution_sd_negative(at(1), law->name, given[1]->text);
+    }
+    return law->kind == Distribution::Kind::lognormal ? Distribution::lognormal(mean, sd)
+                                                      : Distribution::gamma(mean, sd);
+  }
+  case Distribution::Kind::empirical: {
+    auto list = [&](std::size_t i, std::string_view noun) {
+      const Node &list_node = *given[i];
+      const std::string list_path = join(path, parameters[i]);
+      if (!list_node.is_sequence()) {
+        throw errors::wrong_type(at(i), "a list of numbers", describe(list_node));
+      }
+      std::vector<double> numbers;
+      for (std::size_t k = 0; k < list_node.items.size(); ++k) {
+        const Node &item = list_node.items[k];
+        const std::string item_path = list_path + '[' + std::to_string(k) + ']';
+        const double value = parse_number(item, item_path, "a number");
+        if (value < 0.0) {
+          throw errors::negative_value(where(item.mark, item_path), noun, item.text);
+        }
+        numbers.push_back(value);
+      }
+      return numbers;
+    };
+    std::vector<double> values = list(0, delay.noun);
+    std::vector<double> weights = list(1, "a weight");
+    if (values.empty()) {
+      throw errors::empirical_empty(at(0));
+    }
+    if (values.size() != weights.size()) {
+      throw errors::empirical_size_mismatch(at(1), values.size(), weights.size());
+    }
+    double total = 0.0;
+    for (const double weight : weights) {
+      total += weight;
+    }
+    if (!(total > 0.0)) {
+      throw errors::empirical_zero_weights(at(1));
+    }
+    return Distribution::empirical(std::move(values), std::move(weights));
+  }
+  }
+  return Distribution{};
+}
+
+model::ReviewSchedule ValueReader::schedule(const Node &node, const std::string &path) const {
+  if (!node.is_sequence()) {
+    throw errors::wrong_type(where(node.mark, path),
+                             "a list of hearings `{day: D, release_probability: P}`",
+                             describe(node));
+  }
+  model::ReviewSchedule schedule;
+  const Node *previous = nullptr;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const Node &item = node.items[i];
+    const std::string item_path = path + '[' + std::to_string(i) + ']';
+    if (!item.is_map()) {
+      throw errors::wrong_type(where(item.mark, item_path),
+                               "a hearing `{day: D, release_probability: P}`", describe(item));
+    }
+    check_keys(item, item_path, {"day", "release_probability"});
+    const Node &day = require(item, item_path, "day", "a review");
+    const Node &probability = require(item, item_path, "release_probability", "a review");
+    const std::string day_path = join(item_path, "day");
+    const double day_value =
+        number(day, day_path, NumberRule{NumberRule::Bound::non_negative, "a review day", false});
+    if (previous != nullptr && !(schedule.back().day < day_value)) {
+      throw errors::reviews_not_increasing(where(day.mark, day_path), day.text, previous->text);
+    }
+    previous = &day;
+    schedule.push_back(model::Review{
+        day_value, number(probability, join(item_path, "release_probability"), kProbability)});
+  }
+  return schedule;
+}
+
+model::Timeline<model::ReviewSchedule> ValueReader::reviews(const Node &node,
+                                                            const std::string &path) const {
+  bool is_timeline = false;
+  if (node.is_sequence()) {
+    for (const auto &item : node.items) {
+      is_timeline = is_timeline || (item.is_map() && item.find("from") != nullptr);
+    }
+  }
+  if (!is_timeline) {
+    return model::Timeline<model::ReviewSchedule>(schedule(node, path));
+  }
+  return timeline<model::ReviewSchedule>(node, path,
+                                         [&](const Node &value, const std::string &value_path) {
+                                           return schedule(value, value_path);
+                                         });
+}
+
+std::array<double, 12> ValueReader::monthly_factors(const Node &node,
+                                                    const std::string &path) const {
+  if (!node.is_sequence()) {
+    throw errors::wrong_type(where(node.mark, path), "a list of 12 numbers (January to December)",
+                             describe(node));
+  }
+  if (node.items.size() != 12) {
+    throw errors::monthly_factors_count(where(node.mark, path), node.items.size());
+  }
+  std::array<double, 12> factors{};
+  double total = 0.0;
+  for (std::size_t i = 0; i < 12; ++i) {
+    const Node &item = node.items[i];
+    const std::string item_path = path + '[' + std::to_string(i) + ']';
+    factors[i] = parse_number(item, item_path, "a number");
+    if (factors[i] < 0.0) {
+      throw errors::monthly_factor_negative(where(item.mark, item_path), kMonths[i], item.text);
+    }
+    total += factors[i];
+  }
+  if (!(total > 0.0)) {
+    throw errors::monthly_factors_zero_sum(where(node.mark, path));
+  }
+  return factors;
+}
+
+} // namespace removalsim::scenario::detail

@@ -1,0 +1,109 @@
+// Errors about the document itself: files, YAML syntax, keys, `extends:`.
+#include "error_check.h"
+
+#include <string>
+
+using error_check::check;
+using error_check::error_of;
+using removalsim::scenario::load_scenario;
+using removalsim::scenario::ScenarioError;
+
+namespace {
+
+const std::string kData = REMOVALSIM_TEST_DATA_DIR "/scenarios/";
+
+ScenarioError file_error_of(const std::string &file) {
+  try {
+    (void)load_scenario(file);
+  } catch (const ScenarioError &error) {
+    return error;
+  }
+  FAIL("the scenario loaded without error");
+  throw std::logic_error("unreachable");
+}
+
+} // namespace
+
+TEST_CASE("scenario error: a file that does not exist", "[errors][document]") {
+  check(file_error_of("errors/no_such_scenario.yaml"), "errors/no_such_scenario.yaml", 0, 0, "",
+        "cannot read the scenario file: no such file");
+}
+
+TEST_CASE("scenario error: a directory instead of a file", "[errors][document]") {
+  check(file_error_of(kData + "chain"), kData + "chain", 0, 0, "",
+        "cannot read the scenario file: it is a directory");
+}
+
+TEST_CASE("scenario error: YAML syntax, at yaml-cpp's mark", "[errors][document]") {
+  check(error_of("start: 2019-01-01\n"
+                 "end: [2025-12-31\n"
+                 "countries: {}\n"),
+        3, 10, "", "YAML syntax error: end of sequence flow not found");
+}
+
+TEST_CASE("scenario error: several YAML documents in one file", "[errors][document]") {
+  check(error_of("start: 2019-01-01\n"
+                 "---\n"
+                 "end: 2025-12-31\n"),
+        3, 1, "", "a scenario file holds one YAML document, this one holds 2 (separated by `---`)");
+}
+
+TEST_CASE("scenario error: nesting too deep (recursive aliases)", "[errors][document]") {
+  const std::string yaml = "name: " + std::string(70, '[') + std::string(70, ']') + "\n";
+  std::string path = "name";
+  for (int i = 0; i < 64; ++i) {
+    path += "[0]";
+  }
+  // The node at depth 65 (the root is depth 0) is the 65th bracket, at column 6 + 65.
+  check(error_of(yaml), 1, 71, path,
+        "the document is nested more than 64 levels deep (a recursive YAML alias?)");
+}
+
+TEST_CASE("scenario error: a key that is not a plain name", "[errors][document]") {
+  check(error_of("start: 2019-01-01\n"
+                 "? [a, b]\n"
+                 ": 1\n"),
+        2, 3, "", "a key must be a plain name, not a list");
+}
+
+TEST_CASE("scenario error: a duplicate key", "[errors][document]") {
+  check(error_of("start: 2019-01-01\n"
+                 "national:\n"
+                 "  voluntary_share: 0.1\n"
+                 "  voluntary_share: 0.2\n"),
+        4, 3, "national.voluntary_share",
+        "duplicate key `voluntary_share` (already set on line 3)");
+}
+
+TEST_CASE("scenario error: the document is not a map", "[errors][document]") {
+  check(error_of("- start: 2019-01-01\n"), 1, 1, "", "expected a map of scenario keys, got a list");
+}
+
+TEST_CASE("scenario error: an unknown top-level key, with a suggestion", "[errors][document]") {
+  check(error_of("strat: 2019-01-01\n"), 1, 1, "strat",
+        "unknown key `strat`; did you mean `start`?");
+}
+
+TEST_CASE("scenario error: `extends:` names a file that does not exist", "[errors][extends]") {
+  check(file_error_of(kData + "extends_missing.yaml"), kData + "extends_missing.yaml", 2, 10,
+        "extends",
+        "`extends:` file `no_such_base.yaml` not found (looked for `" + kData +
+            "no_such_base.yaml`)");
+}
+
+TEST_CASE("scenario error: an `extends:` cycle is named in full", "[errors][extends]") {
+  const std::string a = kData + "cycle_a.yaml";
+  const std::string b = kData + "cycle_b.yaml";
+  check(file_error_of(a), b, 2, 10, "extends", "`extends:` cycle: " + a + " -> " + b + " -> " + a);
+}
+
+TEST_CASE("scenario error: a file that extends itself", "[errors][extends]") {
+  const std::string self = kData + "virtual_self.yaml";
+  check(error_of("extends: virtual_self.yaml\n", self), self, 1, 10, "extends",
+        "`extends:` cycle: " + self + " -> " + self);
+}
+
+TEST_CASE("scenario error: `extends:` is not a file name", "[errors][extends]") {
+  check(error_of("extends: [base.yaml]\n"), 1, 10, "extends",
+        "expected the path of the scenario file to extend, got a list");
+}
