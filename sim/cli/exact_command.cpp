@@ -21,8 +21,8 @@ void print_row(const char *label, double probability, double mean_days) {
 
 void print_solution(const analysis::ExactSolution &solution) {
   const auto &c = solution.from_issuance;
-  std::printf("%s / %s (document share %.3f)\n", solution.country.c_str(),
-              solution.profile.c_str(), solution.document_share);
+  std::printf("%s / %s (document share %.3f)\n", solution.country.c_str(), solution.profile.c_str(),
+              solution.document_share);
   std::printf("  %-22s %8s %14s\n", "outcome of an order", "prob.", "mean days");
   print_row("removed", c.removed, c.mean_days_to_removed);
   print_row("voluntary departure", c.voluntary_departure, c.mean_days_to_voluntary_departure);

@@ -110,8 +110,8 @@ TEST_CASE("an unwritable output directory exits with 3 before simulating", "[cli
   TemporaryDirectory scratch("unwritable");
   const fs::path blocker = scratch.path() / "file";
   std::ofstream(blocker) << "not a directory";
-  const Outcome outcome = removalsim(
-      "run " + kData + "/tiny.yaml --out " + (blocker / "out").string(), scratch.path());
+  const Outcome outcome =
+      removalsim("run " + kData + "/tiny.yaml --out " + (blocker / "out").string(), scratch.path());
   REQUIRE(outcome.exit_code == 3);
   REQUIRE(outcome.err.find("cannot create output directory") != std::string::npos);
   REQUIRE(outcome.out.empty());

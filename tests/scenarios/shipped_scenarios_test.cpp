@@ -41,11 +41,10 @@ std::vector<fs::path> shipped_scenarios() {
 std::string golden_text(const model::Scenario &scenario, const model::RunResult &result) {
   std::ostringstream text;
   text << "fingerprint " << result.fingerprint << "\nevents " << result.events << '\n';
-  const std::vector<std::string> metrics = {"oqtf_issued",       "removals",
-                                            "voluntary_departures", "expiries",
-                                            "detention_entries", "apprehended_no_place",
-                                            "lpc_requested",     "lpc_issued",
-                                            "detention_occupancy"};
+  const std::vector<std::string> metrics = {
+      "oqtf_issued",   "removals",          "voluntary_departures",
+      "expiries",      "detention_entries", "apprehended_no_place",
+      "lpc_requested", "lpc_issued",        "detention_occupancy"};
   for (const auto &row : analysis::summarise(scenario, {result}, metrics)) {
     if (row.country == "ALL") {
       text << row.period << ' ' << row.metric << ' ' << analysis::format_number(row.interval.mean)
