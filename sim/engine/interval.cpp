@@ -18,6 +18,9 @@ double student_t_critical_value(std::size_t n, double level) {
 
 ConfidenceInterval student_t_interval(std::span<const double> samples, double level) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  if (!(level > 0.0 && level < 1.0)) {
+    throw std::invalid_argument("student_t_interval: need 0 < level < 1");
+  }
   ConfidenceInterval interval;
   interval.n = samples.size();
   if (samples.empty()) {

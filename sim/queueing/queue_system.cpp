@@ -5,6 +5,7 @@
 #include "removalsim/engine/tally.h"
 #include "removalsim/engine/time_weighted.h"
 
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
@@ -44,8 +45,8 @@ private:
 
 QueueResult simulate_queue(const QueueConfig &config, std::uint64_t seed,
                            std::uint64_t replication) {
-  if (!(config.arrival_rate > 0.0) || config.servers < 1 || config.warmup < 0.0 ||
-      !(config.horizon > config.warmup)) {
+  if (!(config.arrival_rate > 0.0) || !std::isfinite(config.arrival_rate) || config.servers < 1 ||
+      config.warmup < 0.0 || !(config.horizon > config.warmup) || !std::isfinite(config.horizon)) {
     throw std::invalid_argument(
         "simulate_queue: need rate > 0, servers >= 1, 0 <= warmup < horizon");
   }

@@ -1,11 +1,12 @@
 #include "removalsim/queueing/theory.h"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace removalsim::queueing {
 
 double erlang_b(int servers, double offered_load) {
-  if (servers < 0 || offered_load < 0.0) {
+  if (servers < 0 || !(offered_load >= 0.0) || !std::isfinite(offered_load)) {
     throw std::invalid_argument("erlang_b: need servers >= 0 and offered load >= 0");
   }
   // The recursion B(k) = a B(k-1) / (k + a B(k-1)) is stable where the closed form overflows.
@@ -17,7 +18,7 @@ double erlang_b(int servers, double offered_load) {
 }
 
 double erlang_c(int servers, double offered_load) {
-  if (servers < 1 || offered_load < 0.0 || offered_load >= servers) {
+  if (servers < 1 || !(offered_load >= 0.0) || !(offered_load < servers)) {
     throw std::invalid_argument("erlang_c: need servers >= 1 and 0 <= offered load < servers");
   }
   const double b = erlang_b(servers, offered_load);

@@ -22,24 +22,33 @@ unsigned default_thread_count() noexcept;
 /// `default_thread_count()`), and returns the results in replication order, so the output never
 /// depends on the thread count as long as `body(r)` depends only on r. If bodies throw, the
 /// exception of the lowest-numbered failing replication is rethrown after all threads stop;
-/// remaining replications are skipped once one has failed.
+/// replications above the lowest failure known so far are skipped.
 template <class Body>
 auto run_replications(std::size_t n, unsigned threads, Body &&body,
                       const ProgressCallback &progress = {}) {
   using Result = decltype(body(std::size_t{}));
-  std::vector<Result> results(n);
+  // Each result in its own object: a plain std::vector<bool> would pack results into shared words
+  // that threads writing different replications would race on.
+  struct Slot {
+    Result value{};
+  };
+  std::vector<Slot> slots(n);
   std::vector<std::exception_ptr> errors(n);
   std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
+  // Replications below the lowest failure so far still run, so the error rethrown is the one a
+  // single thread would have met first.
+  std::atomic<std::size_t> first_failure{n};
   std::size_t finished = 0;
   std::mutex progress_mutex;
   auto worker = [&] {
-    for (std::size_t r = next++; r < n && !failed; r = next++) {
+    for (std::size_t r = next++; r < first_failure.load(); r = next++) {
       try {
-        results[r] = body(r);
+        slots[r].value = body(r);
       } catch (...) {
         errors[r] = std::current_exception();
-        failed = true;
+        std::size_t lowest = first_failure.load();
+        while (r < lowest && !first_failure.compare_exchange_weak(lowest, r)) {
+        }
       }
       if (progress) {
         const std::lock_guard lock(progress_mutex);
@@ -62,6 +71,11 @@ auto run_replications(std::size_t n, unsigned threads, Body &&body,
     if (error) {
       std::rethrow_exception(error);
     }
+  }
+  std::vector<Result> results;
+  results.reserve(n);
+  for (auto &slot : slots) {
+    results.push_back(std::move(slot.value));
   }
   return results;
 }

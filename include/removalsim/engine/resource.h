@@ -27,7 +27,8 @@ public:
   /// token waits (queue mode) or is refused (reject mode; counted in `rejections()`).
   bool request(std::uint32_t token, Time now);
   /// Like `request`, but the grant also requires more than `reserve` free units (units kept for
-  /// others); a token refused this way waits or is rejected like any other.
+  /// others); a token refused this way waits or is rejected like any other. In queue mode the
+  /// reserve applies to the immediate grant only: once in line, a token gets the next free unit.
   bool request_above_reserve(std::uint32_t token, std::int64_t reserve, Time now);
   /// Returns one unit at `now`. Precondition: `in_use() > 0`. If a token waits and a unit is free,
   /// the head of the line is granted and returned.

@@ -37,6 +37,9 @@ TEST_CASE("student_t_critical_value checks its arguments", "[engine][interval]")
   CHECK_THROWS_AS(student_t_critical_value(5, -0.5), std::invalid_argument);
   CHECK_THROWS_AS(student_t_critical_value(5, 1.5), std::invalid_argument);
   CHECK_THROWS_AS(student_t_critical_value(5, kNaN), std::invalid_argument);
+  const std::vector<double> one{1.0};
+  CHECK_THROWS_AS(student_t_interval(one, 1.5), std::invalid_argument);
+  CHECK_THROWS_AS(student_t_interval(std::vector<double>{}, 0.0), std::invalid_argument);
 }
 
 TEST_CASE("an interval with no observation is all NaN", "[engine][interval]") {

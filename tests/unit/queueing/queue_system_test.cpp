@@ -49,6 +49,9 @@ TEST_CASE("simulate_queue checks its configuration", "[queueing][simulate]") {
   CHECK_THROWS_AS(refused([](QueueConfig &c) { c.horizon = c.warmup; }), std::invalid_argument);
   CHECK_THROWS_AS(refused([](QueueConfig &c) { c.horizon = 5.0; }), std::invalid_argument);
   CHECK_THROWS_AS(refused([&](QueueConfig &c) { c.horizon = kNaN; }), std::invalid_argument);
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_AS(refused([&](QueueConfig &c) { c.horizon = kInf; }), std::invalid_argument);
+  CHECK_THROWS_AS(refused([&](QueueConfig &c) { c.arrival_rate = kInf; }), std::invalid_argument);
   CHECK_NOTHROW(refused([](QueueConfig &c) { c.warmup = 0.0; }));
 }
 

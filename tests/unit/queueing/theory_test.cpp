@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include <cmath>
 #include <stdexcept>
 
@@ -68,6 +70,10 @@ TEST_CASE("M/M/c mean wait and mean number in system", "[queueing][theory]") {
 }
 
 TEST_CASE("closed forms reject arguments outside their domain", "[queueing][theory]") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  CHECK_THROWS_AS(erlang_b(3, nan), std::invalid_argument);
+  CHECK_THROWS_AS(erlang_b(3, std::numeric_limits<double>::infinity()), std::invalid_argument);
+  CHECK_THROWS_AS(erlang_c(3, nan), std::invalid_argument);
   CHECK_THROWS_AS(erlang_b(-1, 1.0), std::invalid_argument);
   CHECK_THROWS_AS(erlang_b(1, -0.1), std::invalid_argument);
   CHECK_THROWS_AS(erlang_c(0, 0.5), std::invalid_argument);

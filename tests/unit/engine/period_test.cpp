@@ -1,11 +1,11 @@
-#include "removalsim/analysis/period.h"
+#include "removalsim/engine/period.h"
 
 #include <catch2/catch.hpp>
 
-using removalsim::analysis::format_period;
-using removalsim::analysis::month_range;
-using removalsim::analysis::parse_period;
-using removalsim::analysis::Period;
+using removalsim::engine::format_period;
+using removalsim::engine::month_range;
+using removalsim::engine::parse_period;
+using removalsim::engine::Period;
 
 TEST_CASE("periods parse as years, quarters, months and month ranges", "[analysis][period]") {
   REQUIRE(parse_period("2024") == Period{{2024, 1, 1}, {2024, 12, 1}});

@@ -1,8 +1,8 @@
-#include "removalsim/analysis/period.h"
+#include "removalsim/engine/period.h"
 
 #include <charconv>
 
-namespace removalsim::analysis {
+namespace removalsim::engine {
 
 namespace {
 
@@ -16,7 +16,7 @@ std::optional<int> parse_int(std::string_view text) {
 }
 
 /// `YYYY-MM` → first day of that month.
-std::optional<engine::Date> parse_month(std::string_view text) {
+std::optional<Date> parse_month(std::string_view text) {
   if (text.size() != 7 || text[4] != '-') {
     return std::nullopt;
   }
@@ -25,10 +25,10 @@ std::optional<engine::Date> parse_month(std::string_view text) {
   if (!year || !month || *month < 1 || *month > 12) {
     return std::nullopt;
   }
-  return engine::Date{*year, *month, 1};
+  return Date{*year, *month, 1};
 }
 
-int months_since_epoch(engine::Date date) { return date.year * 12 + (date.month - 1); }
+int months_since_epoch(Date date) { return date.year * 12 + (date.month - 1); }
 
 } // namespace
 
@@ -63,7 +63,7 @@ std::optional<Period> parse_period(std::string_view text) {
 }
 
 std::string format_period(const Period &period) {
-  const auto label = [](engine::Date date) { return engine::format_iso_date(date).substr(0, 7); };
+  const auto label = [](Date date) { return format_iso_date(date).substr(0, 7); };
   if (period.first == period.last) {
     return label(period.first);
   }
@@ -77,9 +77,9 @@ std::string format_period(const Period &period) {
   return label(period.first) + ".." + label(period.last);
 }
 
-std::pair<int, int> month_range(const Period &period, engine::Date start) {
+std::pair<int, int> month_range(const Period &period, Date start) {
   const int origin = months_since_epoch(start);
   return {months_since_epoch(period.first) - origin, months_since_epoch(period.last) - origin + 1};
 }
 
-} // namespace removalsim::analysis
+} // namespace removalsim::engine

@@ -6,12 +6,12 @@
 #include <string>
 #include <string_view>
 
-namespace removalsim::analysis {
+namespace removalsim::engine {
 
 /// A range of whole calendar months, both ends included.
 struct Period {
-  engine::Date first; ///< first day of the first month
-  engine::Date last;  ///< first day of the last month
+  Date first; ///< first day of the first month
+  Date last;  ///< first day of the last month
   friend bool operator==(const Period &, const Period &) = default;
 };
 
@@ -24,6 +24,6 @@ std::optional<Period> parse_period(std::string_view text);
 std::string format_period(const Period &period);
 
 /// Month indices [first, last) of `period` in a run whose month 0 is the month of `start`.
-std::pair<int, int> month_range(const Period &period, engine::Date start);
+std::pair<int, int> month_range(const Period &period, Date start);
 
-} // namespace removalsim::analysis
+} // namespace removalsim::engine
