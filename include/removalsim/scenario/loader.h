@@ -44,6 +44,23 @@ LoadedScenario load_scenario(const std::filesystem::path &file);
 /// has none). The file itself is never read.
 LoadedScenario load_scenario_from_string(std::string_view yaml, const std::string &file_name);
 
+/// A value put at a key path of the resolved document (after `extends:`) before validation: what
+/// calibration, sensitivity analysis and sweeps vary. `key_path` uses the provenance syntax
+/// (`countries.MA.lpc.issue_probability`, `national.validity_days[1].value`); `value` is YAML text
+/// (`0.4`, `unlimited`, `{dist: exponential, mean: 10}`).
+struct Override {
+  std::string key_path;
+  std::string value;
+  friend bool operator==(const Override &, const Override &) = default;
+};
+
+/// As `load_scenario`, with `overrides` applied in order to the resolved document before
+/// validation. A key missing on the path is created (maps only: e.g. setting a country's own
+/// `document_share` that it inherited from `national`); a list index must exist. The result is
+/// validated as any scenario: a bad value or an unknown key names the override (file `override`).
+LoadedScenario load_scenario(const std::filesystem::path &file,
+                             const std::vector<Override> &overrides);
+
 /// A readable listing of the resolved document, one `key.path: value    # file:line` per line,
 /// comments aligned (what `removalsim check` prints).
 std::string format_resolved(const LoadedScenario &loaded);
