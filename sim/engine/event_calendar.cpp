@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 
 namespace removalsim::engine {
@@ -11,30 +12,87 @@ constexpr std::size_t kArity = 4;
 constexpr std::uint64_t kSequenceBits = 56;
 } // namespace
 
+EventCalendar::EventCalendar(Time bucket_width) : bucket_width_(bucket_width) {
+  if (!(bucket_width > 0.0) || !std::isfinite(bucket_width)) {
+    throw std::invalid_argument("EventCalendar: bucket width must be finite and > 0");
+  }
+}
+
+std::int64_t EventCalendar::bucket_of(Time time) const noexcept {
+  const double bucket = std::floor(time / bucket_width_);
+  const double limit = static_cast<double>(current_bucket_ + kMaxBucketsAhead);
+  return bucket >= limit ? current_bucket_ + kMaxBucketsAhead : static_cast<std::int64_t>(bucket);
+}
+
 std::uint64_t EventCalendar::schedule(Time time, Phase phase, std::uint32_t kind,
                                       std::uint32_t target, std::uint32_t tag) {
   assert(std::isfinite(time));
   const std::uint64_t sequence = next_sequence_++;
-  heap_.push_back(
-      Event{time, (std::uint64_t{phase} << kSequenceBits) | sequence, kind, target, tag});
-  sift_up(heap_.size() - 1);
+  const Event event{time, (std::uint64_t{phase} << kSequenceBits) | sequence, kind, target, tag};
+  ++size_;
+  const std::int64_t bucket = bucket_of(time);
+  if (bucket <= current_bucket_ || bucket >= current_bucket_ + kMaxBucketsAhead) {
+    push_heap(event);
+    return sequence;
+  }
+  const auto slot = static_cast<std::size_t>(bucket - first_bucket_);
+  if (slot >= buckets_.size()) {
+    buckets_.resize(slot + 1);
+  }
+  buckets_[slot].push_back(event);
+  ++in_buckets_;
   return sequence;
 }
 
+void EventCalendar::refill() {
+  // The heap holds the earliest event once its top lies within the current bucket: every event
+  // in a later bucket is later still.
+  while (in_buckets_ > 0 &&
+         (heap_.empty() ||
+          heap_.front().time >= static_cast<Time>(current_bucket_ + 1) * bucket_width_)) {
+    ++current_bucket_;
+    first_bucket_ = current_bucket_ + 1;
+    const std::vector<Event> due = std::move(buckets_.front());
+    buckets_.pop_front();
+    in_buckets_ -= due.size();
+    for (const Event &event : due) {
+      push_heap(event);
+    }
+  }
+}
+
+const Event &EventCalendar::top() {
+  assert(size_ > 0);
+  refill();
+  return heap_.front();
+}
+
 Event EventCalendar::pop() {
-  assert(!heap_.empty());
+  assert(size_ > 0);
+  refill();
   const Event next = heap_.front();
   heap_.front() = heap_.back();
   heap_.pop_back();
   if (!heap_.empty()) {
     sift_down(0);
   }
+  --size_;
   return next;
 }
 
 void EventCalendar::clear() noexcept {
   heap_.clear();
+  buckets_.clear();
+  first_bucket_ = 1;
+  current_bucket_ = 0;
+  in_buckets_ = 0;
+  size_ = 0;
   next_sequence_ = 0;
+}
+
+void EventCalendar::push_heap(const Event &event) {
+  heap_.push_back(event);
+  sift_up(heap_.size() - 1);
 }
 
 // The moving element is held aside and written once at its final slot (a "hole" sift), which
