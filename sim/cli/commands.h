@@ -13,7 +13,19 @@ void add_run_command(CLI::App &app);
 /// Registers `removalsim exact`: the absorbing-chain solution of a Markovian scenario.
 void add_exact_command(CLI::App &app);
 
+/// Registers `removalsim calibrate`: fits free scenario parameters to published figures.
+void add_calibrate_command(CLI::App &app);
+
 /// Registers `removalsim check`: validates a scenario and prints it resolved, with provenance.
 void add_check_command(CLI::App &app);
+
+/// Registers `removalsim sensitivity`: Morris screening or Sobol indices of a scenario's outputs.
+void add_sensitivity_command(CLI::App &app);
+
+/// Registers `removalsim compare`: a scenario's replications against a targets file.
+void add_compare_command(CLI::App &app);
+
+/// Registers `removalsim diff`: paired differences of a what-if from a base scenario.
+void add_diff_command(CLI::App &app);
 
 } // namespace removalsim::cli

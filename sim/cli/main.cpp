@@ -19,7 +19,11 @@ int main(int argc, char **argv) {
   app.require_subcommand(1);
   add_run_command(app);
   add_check_command(app);
+  add_compare_command(app);
+  add_diff_command(app);
+  add_calibrate_command(app);
   add_exact_command(app);
+  add_sensitivity_command(app);
   add_demo_command(app);
   try {
     app.parse(argc, argv);

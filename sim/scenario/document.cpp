@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <system_error>
@@ -19,21 +20,35 @@ namespace {
 // Scenario documents are a few levels deep; the limit only stops recursive aliases.
 constexpr int kMaxDepth = 64;
 
-Mark mark_of(const YAML::Mark &mark, std::size_t file) {
-  if (mark.is_null() || mark.line < 0) {
-    return Mark{file, 0, 0};
+// Where parsed text sits in its file: a whole file, or an override's value, which is the part
+// after `KEY.PATH: ` of line `line` of the virtual file of overrides.
+struct Placement {
+  std::size_t file = 0;
+  int line = 0; // 0: the text is the whole file
+  int column_offset = 0;
+
+  Mark operator()(const YAML::Mark &mark) const {
+    if (mark.is_null() || mark.line < 0) {
+      return Mark{file, line, line == 0 ? 0 : column_offset + 1};
+    }
+    if (line == 0) {
+      return Mark{file, mark.line + 1, mark.column + 1};
+    }
+    // Later lines of a multi-line value have no column of their own in the virtual line.
+    return Mark{file, line, mark.line == 0 ? column_offset + mark.column + 1 : column_offset + 1};
   }
-  return Mark{file, mark.line + 1, mark.column + 1};
-}
+  Mark top() const { return line == 0 ? Mark{file, 1, 1} : Mark{file, line, column_offset + 1}; }
+};
 
 class Converter {
 public:
-  Converter(const Document &document, std::size_t file) : document_(document), file_(file) {}
+  Converter(const Document &document, Placement placement)
+      : document_(document), mark_of_(placement) {}
 
   Node convert(const YAML::Node &yaml, const std::string &path, const Mark &fallback,
                int depth) const {
     Node node;
-    node.mark = mark_of(yaml.Mark(), file_);
+    node.mark = mark_of_(yaml.Mark());
     if (node.mark.line == 0) {
       node.mark = fallback;
     }
@@ -63,7 +78,7 @@ public:
     case YAML::NodeType::Map:
       node.kind = Node::Kind::map;
       for (auto it = yaml.begin(); it != yaml.end(); ++it) {
-        const Mark key_mark = mark_of(it->first.Mark(), file_);
+        const Mark key_mark = mark_of_(it->first.Mark());
         const Mark where = key_mark.line == 0 ? node.mark : key_mark;
         if (!it->first.IsScalar()) {
           const std::string found = it->first.IsMap()        ? "a map"
@@ -88,44 +103,46 @@ public:
 
 private:
   const Document &document_;
-  std::size_t file_;
+  Placement mark_of_;
 };
 
-Node parse(const Document &document, std::size_t file, std::string_view text) {
+// `path` is the key path of the parsed text's top (empty for a whole file).
+Node parse(const Document &document, const Placement &placement, std::string_view text,
+           const FileKind &kind, const std::string &path = "") {
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception &error) {
-    throw errors::syntax_error(document.locate(mark_of(error.mark, file), ""), error.msg);
+    throw errors::syntax_error(document.locate(placement(error.mark), path), error.msg);
   }
-  const Mark top{file, 1, 1};
+  const Mark top = placement.top();
   if (documents.size() > 1) {
-    const Mark second = mark_of(documents[1].Mark(), file);
-    throw errors::several_documents(document.locate(second.line == 0 ? top : second, ""),
-                                    documents.size());
+    const Mark second = placement(documents[1].Mark());
+    throw errors::several_documents(document.locate(second.line == 0 ? top : second, path),
+                                    documents.size(), kind.noun);
   }
   const YAML::Node yaml = documents.empty() ? YAML::Node() : documents.front();
   try {
-    return Converter(document, file).convert(yaml, "", top, 0);
+    return Converter(document, placement).convert(yaml, path, top, 0);
   } catch (const YAML::Exception &error) {
-    throw errors::syntax_error(document.locate(mark_of(error.mark, file), ""), error.msg);
+    throw errors::syntax_error(document.locate(placement(error.mark), path), error.msg);
   }
 }
 
-std::string read_text(const std::string &file) {
+std::string read_text(const std::string &file, const FileKind &kind) {
   std::error_code code;
   const auto status = fs::status(file, code);
   if (code || !fs::exists(status)) {
-    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "no such file");
+    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "no such file", kind.name);
   }
   if (fs::is_directory(status)) {
-    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "it is a directory");
+    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "it is a directory", kind.name);
   }
   std::ifstream in(file, std::ios::binary);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (!in.good() && !in.eof()) {
-    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "read error");
+    throw errors::cannot_read_file(SourceLocation{file, 0, 0, ""}, "read error", kind.name);
   }
   return buffer.str();
 }
@@ -169,7 +186,9 @@ private:
     const std::size_t index = document_.files.size();
     document_.files.push_back(file);
     chain_.push_back({identity(file), file});
-    Node root = parse(document_, index, text ? std::string(*text) : read_text(file));
+    const FileKind kind;
+    Node root =
+        parse(document_, Placement{index}, text ? std::string(*text) : read_text(file, kind), kind);
     if (root.is_null()) {
       root.kind = Node::Kind::map;
     }
@@ -271,6 +290,124 @@ Document load_document(const std::string &file) { return Resolver().resolve(file
 
 Document load_document_from_string(std::string_view yaml, const std::string &file) {
   return Resolver().resolve(file, yaml);
+}
+
+Document parse_single_document(const std::string &file, std::optional<std::string_view> text,
+                               const FileKind &kind) {
+  Document document;
+  document.files.push_back(file);
+  document.root =
+      parse(document, Placement{0}, text ? std::string(*text) : read_text(file, kind), kind);
+  return document;
+}
+
+namespace {
+
+// One step of an override's key path: a map key or a list index, with the 1-based column where
+// it starts in the path and the path up to and including it.
+struct Step {
+  bool is_index = false;
+  std::string key;
+  std::size_t index = 0;
+  int column = 0;
+  std::string path;
+};
+
+bool is_name_character(char c) {
+  return c != '.' && c != '[' && c != ']' && c != ' ' && c != '\t' && c != '\n' && c != '\r';
+}
+
+// `a.b[1].c` → a, b, [1], c; nothing when the text is not such a path.
+std::optional<std::vector<Step>> parse_key_path(std::string_view text) {
+  std::vector<Step> steps;
+  std::size_t i = 0;
+  const auto column = [&](std::size_t at) { return static_cast<int>(at) + 1; };
+  while (true) {
+    const std::size_t name_start = i;
+    while (i < text.size() && is_name_character(text[i])) {
+      ++i;
+    }
+    if (i == name_start) {
+      return std::nullopt;
+    }
+    steps.push_back(Step{false, std::string(text.substr(name_start, i - name_start)), 0,
+                         column(name_start), std::string(text.substr(0, i))});
+    while (i < text.size() && text[i] == '[') {
+      const std::size_t open = i++;
+      const std::size_t digits = i;
+      std::size_t index = 0;
+      while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        if (i - digits >= 9) {
+          return std::nullopt; // no list is that long
+        }
+        index = index * 10 + static_cast<std::size_t>(text[i] - '0');
+        ++i;
+      }
+      if (i == digits || i >= text.size() || text[i] != ']') {
+        return std::nullopt;
+      }
+      ++i;
+      steps.push_back(Step{true, "", index, column(open), std::string(text.substr(0, i))});
+    }
+    if (i == text.size()) {
+      return steps;
+    }
+    if (text[i] != '.') {
+      return std::nullopt;
+    }
+    ++i;
+  }
+}
+
+} // namespace
+
+void apply_override(Document &document, const Override &override, std::size_t file, int line) {
+  const auto at = [&](int column, std::string path) {
+    return document.locate(Mark{file, line, column}, std::move(path));
+  };
+  const auto steps = parse_key_path(override.key_path);
+  if (!steps) {
+    throw errors::override_malformed_path(at(1, ""), override.key_path);
+  }
+  if (steps->front().key == "extends") {
+    throw errors::override_of_extends(at(1, override.key_path));
+  }
+  // The virtual line reads `KEY.PATH: VALUE`: the value starts after the path and `: `.
+  const Placement placement{file, line, static_cast<int>(override.key_path.size()) + 2};
+  Node value = parse(document, placement, override.value, FileKind{"an override value", "override"},
+                     override.key_path);
+  Node *node = &document.root;
+  for (const Step &step : *steps) {
+    const Mark mark{file, line, step.column};
+    if (step.is_index) {
+      if (!node->is_sequence()) {
+        throw errors::override_index_not_in_list(at(step.column, step.path), step.index,
+                                                 describe(*node));
+      }
+      if (step.index >= node->items.size()) {
+        throw errors::override_index_out_of_range(at(step.column, step.path), step.index,
+                                                  node->items.size());
+      }
+      node = &node->items[step.index];
+      continue;
+    }
+    if (node->is_null()) {
+      node->kind = Node::Kind::map;
+    }
+    if (!node->is_map()) {
+      throw errors::override_key_not_in_map(at(step.column, step.path), step.key, describe(*node));
+    }
+    auto entry = std::find_if(node->entries.begin(), node->entries.end(),
+                              [&](const Entry &e) { return e.key == step.key; });
+    if (entry == node->entries.end()) {
+      Node created;
+      created.mark = mark;
+      node->entries.push_back(Entry{step.key, mark, std::move(created)});
+      entry = std::prev(node->entries.end());
+    }
+    node = &entry->value;
+  }
+  *node = std::move(value);
 }
 
 std::vector<ResolvedValue> leaves(const Document &document) {

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,10 +58,28 @@ struct Document {
   SourceLocation locate(const Mark &mark, std::string key_path) const;
 };
 
+/// How a file's parse is named in messages: "a scenario file", "a targets file"...
+struct FileKind {
+  std::string_view noun = "a scenario file";
+  /// For cannot_read_file: "scenario", "targets".
+  std::string_view name = "scenario";
+};
+
 /// Reads `file` and the files it extends, merges them and returns the result.
 Document load_document(const std::string &file);
 /// As load_document with the top file's text given (the file is not read).
 Document load_document_from_string(std::string_view yaml, const std::string &file);
+/// Reads and parses one file without `extends:` resolution (an `extends` key stays a plain key);
+/// `text`, when given, is used instead of reading the file.
+Document parse_single_document(const std::string &file, std::optional<std::string_view> text,
+                               const FileKind &kind);
+
+/// Puts `override.value` (YAML text) at `override.key_path` of `document`, creating missing map
+/// keys; a list index must exist. The override is line `line` of the virtual file
+/// `document.files[file]`, written `KEY.PATH: VALUE`: marks of the new nodes point into that line.
+/// Throws ScenarioError for a malformed path, a step through a value that is not a map or a list,
+/// a missing list item, `extends`, or a value that is not valid YAML.
+void apply_override(Document &document, const Override &override, std::size_t file, int line);
 
 /// Every leaf of the document, in document order.
 std::vector<ResolvedValue> leaves(const Document &document);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <filesystem>
 #include <span>
 #include <utility>
@@ -326,12 +327,29 @@ private:
   ValueReader reader_;
 };
 
-LoadedScenario finish(const Document &document) {
+/// The name of the virtual file of overrides in messages and provenance.
+constexpr std::string_view kOverrideFile = "override";
+
+LoadedScenario finish(const Document &document, std::size_t file_count) {
   LoadedScenario loaded;
   loaded.scenario = ScenarioBuilder(document).build();
   loaded.provenance = leaves(document);
-  loaded.files = document.files;
+  loaded.files.assign(document.files.begin(),
+                      document.files.begin() + static_cast<std::ptrdiff_t>(file_count));
   return loaded;
+}
+
+LoadedScenario finish(const Document &document) { return finish(document, document.files.size()); }
+
+LoadedScenario finish(Document document, const std::vector<Override> &overrides) {
+  const std::size_t file_count = document.files.size();
+  if (!overrides.empty()) {
+    document.files.emplace_back(kOverrideFile);
+    for (std::size_t i = 0; i < overrides.size(); ++i) {
+      apply_override(document, overrides[i], file_count, static_cast<int>(i) + 1);
+    }
+  }
+  return finish(document, file_count);
 }
 
 // Values that would read differently unquoted are shown in double quotes.
@@ -375,6 +393,16 @@ LoadedScenario load_scenario(const std::filesystem::path &file) {
 
 LoadedScenario load_scenario_from_string(std::string_view yaml, const std::string &file_name) {
   return finish(load_document_from_string(yaml, file_name));
+}
+
+LoadedScenario load_scenario(const std::filesystem::path &file,
+                             const std::vector<Override> &overrides) {
+  return finish(load_document(file.string()), overrides);
+}
+
+LoadedScenario load_scenario_from_string(std::string_view yaml, const std::string &file_name,
+                                         const std::vector<Override> &overrides) {
+  return finish(load_document_from_string(yaml, file_name), overrides);
 }
 
 std::string format_resolved(const LoadedScenario &loaded) {

@@ -59,16 +59,18 @@ ScenarioError::ScenarioError(SourceLocation where, const std::string &message)
 
 namespace errors {
 
-ScenarioError cannot_read_file(const SourceLocation &where, std::string_view reason) {
-  return make(where, "cannot read the scenario file: " + std::string(reason));
+ScenarioError cannot_read_file(const SourceLocation &where, std::string_view reason,
+                               std::string_view kind) {
+  return make(where, "cannot read the " + std::string(kind) + " file: " + std::string(reason));
 }
 
 ScenarioError syntax_error(const SourceLocation &where, std::string_view parser_message) {
   return make(where, "YAML syntax error: " + std::string(parser_message));
 }
 
-ScenarioError several_documents(const SourceLocation &where, std::size_t count) {
-  return make(where, "a scenario file holds one YAML document, this one holds " +
+ScenarioError several_documents(const SourceLocation &where, std::size_t count,
+                                std::string_view noun) {
+  return make(where, std::string(noun) + " holds one YAML document, this one holds " +
                          std::to_string(count) + " (separated by `---`)");
 }
 
@@ -277,6 +279,117 @@ ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::
     chain += (chain.empty() ? "" : " -> ") + file;
   }
   return make(where, "`extends:` cycle: " + chain);
+}
+
+ScenarioError override_malformed_path(const SourceLocation &where, std::string_view path_text) {
+  return make(where, quoted(path_text) +
+                         " is not a key path (names separated by `.`, list items as `[i]`, e.g. "
+                         "`countries.MA.lpc.issue_probability[1].value`)");
+}
+
+ScenarioError override_of_extends(const SourceLocation &where) {
+  return make(where, "`extends` cannot be overridden: overrides apply to the document once "
+                     "`extends:` is resolved");
+}
+
+ScenarioError override_key_not_in_map(const SourceLocation &where, std::string_view key,
+                                      std::string_view found) {
+  return make(where, "cannot set " + quoted(key) + " inside " + std::string(found) +
+                         ", only inside a map");
+}
+
+ScenarioError override_index_not_in_list(const SourceLocation &where, std::size_t index,
+                                         std::string_view found) {
+  return make(where, "cannot take item [" + std::to_string(index) + "] of " + std::string(found) +
+                         ", only of a list");
+}
+
+ScenarioError override_index_out_of_range(const SourceLocation &where, std::size_t index,
+                                          std::size_t size) {
+  return make(where, "item [" + std::to_string(index) + "] does not exist: the list has " +
+                         std::to_string(size) + (size == 1 ? " item" : " items") +
+                         " (an override cannot add list items)");
+}
+
+ScenarioError empty_targets(const SourceLocation &where) {
+  return make(where, "needs at least one target");
+}
+
+ScenarioError invalid_target_id(const SourceLocation &where, std::string_view id) {
+  return make(where, "target id " + quoted(id) +
+                         " must be non-empty and use only letters, digits, `_`, `-` and `.`");
+}
+
+ScenarioError duplicate_target_id(const SourceLocation &where, std::string_view id,
+                                  int first_line) {
+  return make(where, "duplicate target id " + quoted(id) + " (already used on line " +
+                         std::to_string(first_line) + ")");
+}
+
+ScenarioError unknown_metric(const SourceLocation &where, std::string_view name,
+                             std::string_view suggestion, std::string_view known) {
+  if (!suggestion.empty()) {
+    return make(where, "unknown metric " + quoted(name) + did_you_mean(suggestion));
+  }
+  return make(where, "unknown metric " + quoted(name) + " (known: " + std::string(known) + ")");
+}
+
+ScenarioError malformed_period(const SourceLocation &where, std::string_view period_text) {
+  return make(where, quoted(period_text) +
+                         " is not a period (a year `2024`, a quarter `2024-Q4`, a month "
+                         "`2025-04` or a month range `2025-01..2025-04`, first month first)");
+}
+
+ScenarioError ratio_needs_two_periods(const SourceLocation &where, std::string_view period_text) {
+  return make(where, "a `ratio:` target needs two periods `A / B` (the metric over A divided by "
+                     "the metric over B), got " +
+                         quoted(period_text));
+}
+
+ScenarioError two_periods_need_ratio(const SourceLocation &where, std::string_view metric) {
+  return make(where, "two periods `A / B` need a ratio metric: write `metric: ratio:" +
+                         std::string(metric) + "`");
+}
+
+ScenarioError invalid_target_country(const SourceLocation &where, std::string_view code) {
+  return make(where, "country " + quoted(code) +
+                         " is neither a country code of the scenario (two capital letters, or "
+                         "`OTHER`) nor `FR`/`ALL` (national)");
+}
+
+ScenarioError unknown_target_country(const SourceLocation &where, std::string_view code,
+                                     std::string_view countries) {
+  return make(where, "country " + quoted(code) + " is not in the scenario (its countries: " +
+                         std::string(countries) + "; `FR` or `ALL` for national figures)");
+}
+
+ScenarioError uncertainty_bounds(const SourceLocation &where, std::string_view low_text,
+                                 std::string_view high_text) {
+  return make(where, "a reported range needs low <= high, got low " + std::string(low_text) +
+                         " and high " + std::string(high_text));
+}
+
+ScenarioError value_outside_range(const SourceLocation &where, std::string_view value_text,
+                                  std::string_view low_text, std::string_view high_text) {
+  return make(where, "the reported value " + std::string(value_text) +
+                         " is outside its reported range [" + std::string(low_text) + ", " +
+                         std::string(high_text) + "]");
+}
+
+ScenarioError calendar_differs(const SourceLocation &where, std::string_view key,
+                               std::string_view date_text, std::string_view base_text,
+                               std::string_view base_file) {
+  return make(where, quoted(key) + " is " + std::string(date_text) + " here but " +
+                         std::string(base_text) + " in the base scenario " +
+                         std::string(base_file) +
+                         ": a paired comparison needs the same `start`, `end` and `warmup_until`");
+}
+
+ScenarioError countries_differ(const SourceLocation &where, std::string_view codes,
+                               std::string_view base_codes, std::string_view base_file) {
+  return make(where, "the countries are " + std::string(codes) + " here but " +
+                         std::string(base_codes) + " in the base scenario " +
+                         std::string(base_file) + ": a paired comparison needs the same countries");
 }
 
 } // namespace errors

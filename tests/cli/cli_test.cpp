@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -130,4 +132,162 @@ TEST_CASE("check prints every resolved value with its file", "[cli]") {
   REQUIRE(outcome.out.find("countries.AA.oqtf_per_year: 2000") != std::string::npos);
   REQUIRE(outcome.out.find("tiny.yaml:") != std::string::npos);
   REQUIRE(outcome.out.find("valid (2 countries)") != std::string::npos);
+}
+
+namespace {
+
+/// The lines of `text`.
+std::vector<std::string> lines_of(const std::string &text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+/// The comma-separated fields of a CSV line without quotes.
+std::vector<std::string> fields_of(const std::string &line) {
+  std::vector<std::string> fields;
+  std::istringstream in(line);
+  for (std::string field; std::getline(in, field, ',');) {
+    fields.push_back(field);
+  }
+  return fields;
+}
+
+} // namespace
+
+TEST_CASE("compare prints a table, the count inside, and writes comparison.csv", "[cli]") {
+  TemporaryDirectory scratch("compare");
+  const fs::path out = scratch.path() / "out";
+  const std::string common =
+      "compare " + kData + "/tiny.yaml --targets " + kData + "/tiny-targets.yaml -r 6 --seed 3 ";
+  const Outcome outcome = removalsim(common + "--threads 1 --out " + out.string(), scratch.path());
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  const auto lines = lines_of(outcome.out);
+  REQUIRE_FALSE(lines.empty());
+  // Three targets are simulated; the 2022 one lies before the run.
+  REQUIRE(std::regex_match(lines.back(), std::regex("[0-3] of 3 targets inside their interval")));
+  REQUIRE(outcome.out.find("aa_orders_2022") != std::string::npos);
+  REQUIRE(outcome.out.find("not simulated") != std::string::npos);
+  REQUIRE(outcome.out.find("outside") != std::string::npos); // the made-up 0.9 LPC rate
+
+  const auto csv = lines_of(read(out / "comparison.csv"));
+  REQUIRE(csv.size() == 5);
+  REQUIRE(csv[0] == "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside");
+  REQUIRE(csv[1].rfind("aa_orders_2023,oqtf_issued,AA,2023,2000,", 0) == 0);
+  const auto rate = fields_of(csv[2]);
+  REQUIRE(rate.size() == 10);
+  REQUIRE(rate[1] == "lpc_issue_rate");
+  REQUIRE(rate[9] == "false");
+  REQUIRE(std::stod(rate[6]) <= std::stod(rate[5]));
+  REQUIRE(std::stod(rate[5]) <= std::stod(rate[7]));
+  REQUIRE(csv[3].rfind("bb_removal_growth,ratio:removals,BB,2023-07..2023-12 / 2023-01..2023-06,"
+                       "1.2,",
+                       0) == 0);
+  REQUIRE(csv[4] == "aa_orders_2022,oqtf_issued,AA,2022,2000,NA,NA,NA,NA,NA");
+  REQUIRE(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1);
+
+  // The same seed gives the same file whatever the thread count.
+  const fs::path two = scratch.path() / "two";
+  REQUIRE(removalsim(common + "--threads 2 --out " + two.string(), scratch.path()).exit_code == 0);
+  REQUIRE(read(two / "comparison.csv") == read(out / "comparison.csv"));
+}
+
+TEST_CASE("compare refuses bad targets with exit code 2 and writes nothing", "[cli]") {
+  TemporaryDirectory scratch("compare-bad");
+  const fs::path out = scratch.path() / "out";
+  const Outcome misspelt = removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                                          "/bad-targets.yaml --out " + out.string(),
+                                      scratch.path());
+  REQUIRE(misspelt.exit_code == 2);
+  REQUIRE(misspelt.err.find("bad-targets.yaml:5:13: targets[0].metric: unknown metric `remvals`; "
+                            "did you mean `removals`?") != std::string::npos);
+  REQUIRE(misspelt.out.empty());
+  REQUIRE_FALSE(fs::exists(out));
+  // The shipped French targets name MA, DZ and TN, which tiny.yaml does not have.
+  const Outcome countries =
+      removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                     "/../../../scenarios/targets/france.yaml --out " + out.string(),
+                 scratch.path());
+  REQUIRE(countries.exit_code == 2);
+  REQUIRE(countries.err.find("country `MA` is not in the scenario (its countries: AA, BB;") !=
+          std::string::npos);
+  REQUIRE_FALSE(fs::exists(out));
+  const Outcome missing = removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                                         "/no-such-targets.yaml --out " + out.string(),
+                                     scratch.path());
+  REQUIRE(missing.exit_code == 2);
+  REQUIRE(missing.err.find("cannot read the targets file: no such file") != std::string::npos);
+  REQUIRE_FALSE(fs::exists(out));
+  REQUIRE(removalsim("compare " + kData + "/tiny.yaml", scratch.path()).exit_code == 2);
+}
+
+TEST_CASE("compare checks the output directory before simulating", "[cli]") {
+  TemporaryDirectory scratch("compare-unwritable");
+  const fs::path blocker = scratch.path() / "file";
+  std::ofstream(blocker) << "not a directory";
+  const Outcome outcome = removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                                         "/tiny-targets.yaml --out " + (blocker / "out").string(),
+                                     scratch.path());
+  REQUIRE(outcome.exit_code == 3);
+  REQUIRE(outcome.out.empty());
+}
+
+TEST_CASE("diff of a scenario with itself is exactly zero", "[cli]") {
+  TemporaryDirectory scratch("diff-self");
+  const fs::path out = scratch.path() / "out";
+  const Outcome outcome = removalsim("diff " + kData + "/tiny.yaml " + kData +
+                                         "/tiny.yaml -r 4 --seed 5 --out " + out.string(),
+                                     scratch.path());
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  REQUIRE(outcome.out.find("2023   AA") != std::string::npos);
+  REQUIRE(outcome.out.find("0 ± 0") != std::string::npos);
+  const auto csv = lines_of(read(out / "diff.csv"));
+  REQUIRE(csv.size() > 1);
+  REQUIRE(csv[0] == "period,country,metric,base_mean,whatif_mean,diff_mean,ci_low,ci_high");
+  for (std::size_t i = 1; i < csv.size(); ++i) {
+    INFO(csv[i]);
+    const auto fields = fields_of(csv[i]);
+    REQUIRE(fields.size() == 8);
+    REQUIRE(fields[3] == fields[4]); // the same means
+    for (std::size_t f = 5; f < 8; ++f) {
+      REQUIRE((fields[f] == "0" || fields[f] == "NA"));
+    }
+  }
+  REQUIRE(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("diff shows the effect of a what-if", "[cli]") {
+  TemporaryDirectory scratch("diff-whatif");
+  const fs::path out = scratch.path() / "out";
+  const Outcome outcome = removalsim("diff " + kData + "/tiny.yaml " + kData +
+                                         "/tiny-whatif.yaml -r 4 --out " + out.string(),
+                                     scratch.path());
+  REQUIRE(outcome.exit_code == 0);
+  const std::string csv = read(out / "diff.csv");
+  // More LPCs issued: a positive difference of LPCs issued in every replication's total.
+  const auto at = csv.find("\n2023,ALL,lpc_issued,");
+  REQUIRE(at != std::string::npos);
+  const auto fields = fields_of(csv.substr(at + 1, csv.find('\n', at + 1) - at - 1));
+  REQUIRE(std::stod(fields[5]) > 0.0);
+  REQUIRE(std::stod(fields[4]) > std::stod(fields[3]));
+}
+
+TEST_CASE("diff refuses scenarios that cannot be paired with exit code 2", "[cli]") {
+  TemporaryDirectory scratch("diff-bad");
+  const fs::path out = scratch.path() / "out";
+  const Outcome outcome = removalsim("diff " + kData + "/tiny.yaml " + kData +
+                                         "/tiny-three-countries.yaml --out " + out.string(),
+                                     scratch.path());
+  REQUIRE(outcome.exit_code == 2);
+  REQUIRE(outcome.err.find("tiny-three-countries.yaml:4:") != std::string::npos);
+  REQUIRE(outcome.err.find("the countries are AA, BB, CC here but AA, BB in the base scenario") !=
+          std::string::npos);
+  REQUIRE(outcome.out.empty());
+  REQUIRE_FALSE(fs::exists(out));
+  REQUIRE(removalsim("diff " + kData + "/tiny.yaml", scratch.path()).exit_code == 2);
 }

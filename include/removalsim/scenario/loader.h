@@ -56,10 +56,18 @@ struct Override {
 
 /// As `load_scenario`, with `overrides` applied in order to the resolved document before
 /// validation. A key missing on the path is created (maps only: e.g. setting a country's own
-/// `document_share` that it inherited from `national`); a list index must exist. The result is
-/// validated as any scenario: a bad value or an unknown key names the override (file `override`).
+/// `document_share` that it inherited from `national`); a list index must exist. The value
+/// replaces whatever was at the path, whole (no merge). The result is validated as any scenario:
+/// a bad value or an unknown key names the override. In messages and provenance the overrides
+/// are the virtual file `override` whose line i (1-based) is override i written `KEY.PATH: VALUE`,
+/// so a column points into the key path or the value. `files` lists only the files read.
 LoadedScenario load_scenario(const std::filesystem::path &file,
                              const std::vector<Override> &overrides);
+
+/// As `load_scenario(file, overrides)`, from YAML text named `file_name` (see
+/// `load_scenario_from_string`).
+LoadedScenario load_scenario_from_string(std::string_view yaml, const std::string &file_name,
+                                         const std::vector<Override> &overrides);
 
 /// A readable listing of the resolved document, one `key.path: value    # file:line` per line,
 /// comments aligned (what `removalsim check` prints).

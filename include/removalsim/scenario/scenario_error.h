@@ -49,12 +49,16 @@ private:
 /// Arguments named `*_text` are the values as the user wrote them.
 namespace errors {
 
-/// The scenario file cannot be opened or read; `reason` says why.
-ScenarioError cannot_read_file(const SourceLocation &where, std::string_view reason);
+/// The file cannot be opened or read; `reason` says why; `kind` names the file ("scenario",
+/// "targets").
+ScenarioError cannot_read_file(const SourceLocation &where, std::string_view reason,
+                               std::string_view kind = "scenario");
 /// yaml-cpp refused the document; `parser_message` is its message.
 ScenarioError syntax_error(const SourceLocation &where, std::string_view parser_message);
-/// A file holding more than one YAML document (`---` separators).
-ScenarioError several_documents(const SourceLocation &where, std::size_t count);
+/// A file holding more than one YAML document (`---` separators); `noun` names what holds them
+/// ("a scenario file", "a targets file", "an override value").
+ScenarioError several_documents(const SourceLocation &where, std::size_t count,
+                                std::string_view noun = "a scenario file");
 /// Nesting deeper than any scenario needs (usually a recursive YAML alias).
 ScenarioError nested_too_deeply(const SourceLocation &where, int limit);
 /// A map key that is not a plain name (a list, a map or null used as a key).
@@ -156,6 +160,59 @@ ScenarioError extends_not_found(const SourceLocation &where, std::string_view na
                                 std::string_view resolved);
 /// `extends:` files that extend each other; `cycle` lists the files, the first one repeated last.
 ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::string> &cycle);
+
+/// An override whose key path is not `name(.name|[index])*`.
+ScenarioError override_malformed_path(const SourceLocation &where, std::string_view path_text);
+/// An override of `extends`, which is resolved before overrides apply.
+ScenarioError override_of_extends(const SourceLocation &where);
+/// An override path that names a key inside something that is not a map; `found` describes it.
+ScenarioError override_key_not_in_map(const SourceLocation &where, std::string_view key,
+                                      std::string_view found);
+/// An override path that takes an item `[index]` of something that is not a list.
+ScenarioError override_index_not_in_list(const SourceLocation &where, std::size_t index,
+                                         std::string_view found);
+/// An override path with a list index past the end of the list (overrides never add items).
+ScenarioError override_index_out_of_range(const SourceLocation &where, std::size_t index,
+                                          std::size_t size);
+
+/// A targets file whose `targets` list is empty.
+ScenarioError empty_targets(const SourceLocation &where);
+/// A target id that is empty or holds characters other than letters, digits, `_`, `-`, `.`.
+ScenarioError invalid_target_id(const SourceLocation &where, std::string_view id);
+/// The same target id twice in one file.
+ScenarioError duplicate_target_id(const SourceLocation &where, std::string_view id, int first_line);
+/// A metric name that is not known; `suggestion` is empty when none is close, and then `known`
+/// (every metric name, comma-separated) is listed.
+ScenarioError unknown_metric(const SourceLocation &where, std::string_view name,
+                             std::string_view suggestion, std::string_view known);
+/// A period that is not a year, a quarter, a month or a month range (or runs backwards).
+ScenarioError malformed_period(const SourceLocation &where, std::string_view period_text);
+/// A `ratio:` target whose period is not `A / B`.
+ScenarioError ratio_needs_two_periods(const SourceLocation &where, std::string_view period_text);
+/// A period `A / B` on a target whose metric is not `ratio:`.
+ScenarioError two_periods_need_ratio(const SourceLocation &where, std::string_view metric);
+/// A target country that is not an ISO alpha-2 code, `OTHER`, `FR` or `ALL`.
+ScenarioError invalid_target_country(const SourceLocation &where, std::string_view code);
+/// A target country that the scenario compared with does not have; `countries` lists the
+/// scenario's codes, comma-separated.
+ScenarioError unknown_target_country(const SourceLocation &where, std::string_view code,
+                                     std::string_view countries);
+/// A reported range `{low, high}` with high below low.
+ScenarioError uncertainty_bounds(const SourceLocation &where, std::string_view low_text,
+                                 std::string_view high_text);
+/// A reported value outside its own reported range.
+ScenarioError value_outside_range(const SourceLocation &where, std::string_view value_text,
+                                  std::string_view low_text, std::string_view high_text);
+
+/// Two scenarios compared replication by replication whose `key` (`start`, `end`,
+/// `warmup_until`) differs; the texts are ISO dates; `base_file` names the other scenario.
+ScenarioError calendar_differs(const SourceLocation &where, std::string_view key,
+                               std::string_view date_text, std::string_view base_text,
+                               std::string_view base_file);
+/// Two scenarios compared replication by replication whose country codes differ; `codes` and
+/// `base_codes` are comma-separated.
+ScenarioError countries_differ(const SourceLocation &where, std::string_view codes,
+                               std::string_view base_codes, std::string_view base_file);
 
 } // namespace errors
 

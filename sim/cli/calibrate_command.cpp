@@ -1,0 +1,641 @@
+#include "commands.h"
+#include "progress.h"
+
+#include "removalsim/analysis/atomic_file.h"
+#include "removalsim/analysis/calibration/abc_smc.h"
+#include "removalsim/analysis/calibration/parameter_space.h"
+#include "removalsim/analysis/calibration/simulator.h"
+#include "removalsim/analysis/calibration/smm.h"
+#include "removalsim/analysis/calibration/target_fit.h"
+#include "removalsim/analysis/metric_evaluation.h"
+#include "removalsim/analysis/observable.h"
+#include "removalsim/engine/replications.h"
+#include "removalsim/model/removal_model.h"
+#include "removalsim/scenario/free_parameters.h"
+#include "removalsim/scenario/loader.h"
+#include "removalsim/scenario/targets.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+#include <numbers>
+#include <sstream>
+#include <unistd.h>
+
+namespace removalsim::cli {
+
+namespace {
+
+namespace cal = analysis::calibration;
+
+struct CalibrateOptions {
+  std::string scenario;
+  std::string targets;
+  std::string free;
+  std::string method;           // empty: the free file's, else smm
+  std::size_t replications = 0; // 0: the free file's, else the method's default
+  std::size_t starts = 0;
+  std::size_t max_evaluations = 0;
+  std::size_t population = 0;
+  std::size_t generations = 0;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;
+  std::string out;
+  std::string posterior;
+};
+
+// Default replications per evaluation: SMM averages R replications at every point (R >= 2 for
+// the standard errors); ABC-SMC simulates each particle once, as ABC does.
+constexpr std::size_t kSmmReplications = 8;
+constexpr std::size_t kSmmStarts = 4;
+constexpr std::size_t kSmmMaxEvaluations = 200;
+
+// --- Ctrl-C ---------------------------------------------------------------------------------
+
+// Set by SIGINT, read by the calibration between evaluations. Lock-free, hence signal-safe.
+cal::StopFlag g_stop{false};
+static_assert(cal::StopFlag::is_always_lock_free);
+
+extern "C" void on_interrupt(int) {
+  g_stop.store(true);
+  constexpr char kMessage[] = "\nremovalsim: interrupted: stopping after the current evaluation "
+                              "and keeping the best point so far (Ctrl-C again to abort)\n";
+  if (::write(STDERR_FILENO, kMessage, sizeof kMessage - 1) < 0) {
+    // Nothing to do: the message is a courtesy.
+  }
+}
+
+/// Routes the first SIGINT to g_stop while alive (SA_RESETHAND: a second one kills as usual).
+class InterruptGuard {
+public:
+  InterruptGuard() {
+    g_stop.store(false);
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    sigaction(SIGINT, &action, &previous_);
+  }
+  InterruptGuard(const InterruptGuard &) = delete;
+  InterruptGuard &operator=(const InterruptGuard &) = delete;
+  ~InterruptGuard() { sigaction(SIGINT, &previous_, nullptr); }
+
+private:
+  struct sigaction previous_ {};
+};
+
+// --- The simulator seen by calibration --------------------------------------------------------
+
+/// A number as the shortest text that reads back as the same double (CSV outputs).
+std::string exact_text(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+/// A parameter value as given to the scenario: 10 significant digits, far below any standard
+/// error, and short enough to read in the calibrated file, which thus reproduces exactly what
+/// was simulated.
+std::string value_text(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+std::vector<scenario::Override> overrides_of(const std::vector<scenario::FreeParameterSpec> &free,
+                                             std::span<const double> theta) {
+  std::vector<scenario::Override> overrides;
+  for (std::size_t j = 0; j < free.size(); ++j) {
+    overrides.push_back({free[j].key, value_text(theta[j])});
+  }
+  return overrides;
+}
+
+/// Runs the scenario with the free parameters overridden: every (request, replication) pair is a
+/// work unit of engine::run_replications, so the result does not depend on the thread count.
+class ScenarioSimulator {
+public:
+  ScenarioSimulator(std::string file, std::vector<scenario::FreeParameterSpec> free,
+                    std::vector<analysis::Observable> observables, unsigned threads)
+      : file_(std::move(file)), free_(std::move(free)), observables_(std::move(observables)),
+        threads_(threads) {}
+
+  std::vector<cal::ReplicationMoments>
+  operator()(const std::vector<cal::SimulationRequest> &requests) const {
+    std::vector<model::Scenario> scenarios;
+    std::vector<std::vector<analysis::BoundObservable>> bound;
+    std::vector<std::size_t> offsets{0};
+    for (const auto &request : requests) {
+      scenarios.push_back(
+          scenario::load_scenario(file_, overrides_of(free_, request.theta)).scenario);
+      std::vector<analysis::BoundObservable> b;
+      for (const auto &observable : observables_) {
+        b.push_back(analysis::bind(observable, scenarios.back()));
+      }
+      bound.push_back(std::move(b));
+      offsets.push_back(offsets.back() + request.replications);
+    }
+    const auto flat = engine::run_replications(offsets.back(), threads_, [&](std::size_t unit) {
+      const auto q = static_cast<std::size_t>(
+          std::upper_bound(offsets.begin(), offsets.end(), unit) - offsets.begin() - 1);
+      const auto &request = requests[q];
+      const auto result = model::simulate(scenarios[q], request.seed,
+                                          request.first_replication + (unit - offsets[q]));
+      return analysis::observe_all(result, bound[q]);
+    });
+    std::vector<cal::ReplicationMoments> out(requests.size());
+    for (std::size_t q = 0; q < requests.size(); ++q) {
+      out[q].assign(flat.begin() + static_cast<std::ptrdiff_t>(offsets[q]),
+                    flat.begin() + static_cast<std::ptrdiff_t>(offsets[q + 1]));
+    }
+    return out;
+  }
+
+private:
+  std::string file_;
+  std::vector<scenario::FreeParameterSpec> free_;
+  std::vector<analysis::Observable> observables_;
+  unsigned threads_;
+};
+
+// --- Checks against the scenario and the targets ------------------------------------------
+
+/// Loads the scenario with every free parameter at its low bound, at its high bound, and at a
+/// non-round point in between (1/π of the way: a key that only takes whole numbers fails there),
+/// so that an unknown key or a bound the key refuses is reported now, at the FREE.yaml line.
+void check_free_parameters(const std::string &file,
+                           const std::vector<scenario::FreeParameterSpec> &free) {
+  for (const double fraction : {0.0, 1.0, std::numbers::inv_pi}) {
+    std::vector<double> theta;
+    for (const auto &p : free) {
+      theta.push_back(fraction == 1.0 ? p.high : p.low + fraction * (p.high - p.low));
+    }
+    const auto overrides = overrides_of(free, theta);
+    try {
+      scenario::load_scenario(file, overrides);
+    } catch (const scenario::ScenarioError &error) {
+      if (error.file() != "override" || error.line() < 1 ||
+          static_cast<std::size_t>(error.line()) > free.size()) {
+        throw;
+      }
+      const auto &p = free[static_cast<std::size_t>(error.line() - 1)];
+      // The override is the line `KEY.PATH: VALUE`: a column within the key path blames the key
+      // (unknown, malformed), one in the value blames the bound that was tried.
+      const bool blames_key = error.column() <= static_cast<int>(p.key.size());
+      const bool at_bound = fraction == 0.0 || fraction == 1.0;
+      const auto &where = blames_key || !at_bound ? p.key_location
+                          : fraction == 0.0       ? p.low_location
+                                                  : p.high_location;
+      throw scenario::errors::free_parameter_rejected(
+          where, p.key, overrides[static_cast<std::size_t>(error.line() - 1)].value,
+          error.message());
+    }
+  }
+}
+
+std::vector<cal::Target> calibration_targets(const std::vector<scenario::Target> &targets,
+                                             const scenario::FreeParametersFile &free) {
+  std::vector<cal::Target> out;
+  for (const auto &t : targets) {
+    const bool held_out =
+        std::find(free.hold_out.begin(), free.hold_out.end(), t.id) != free.hold_out.end();
+    out.push_back(cal::Target{t.id, t.value, t.sd, t.weight, held_out});
+  }
+  return out;
+}
+
+// --- Printing ------------------------------------------------------------------------------
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+std::string command_line(const CalibrateOptions &o, const std::string &method, std::size_t r,
+                         std::uint64_t seed) {
+  std::string text = "removalsim calibrate " + o.scenario + " --targets " + o.targets + " --free " +
+                     o.free + " --method " + method + " --replications " + std::to_string(r) +
+                     " --seed " + std::to_string(seed);
+  if (o.starts != 0) {
+    text += " --starts " + std::to_string(o.starts);
+  }
+  if (o.max_evaluations != 0) {
+    text += " --max-evaluations " + std::to_string(o.max_evaluations);
+  }
+  if (o.population != 0) {
+    text += " --population " + std::to_string(o.population);
+  }
+  if (o.generations != 0) {
+    text += " --generations " + std::to_string(o.generations);
+  }
+  if (!o.out.empty()) {
+    text += " --out " + o.out;
+  }
+  if (!o.posterior.empty()) {
+    text += " --posterior " + o.posterior;
+  }
+  return text;
+}
+
+std::string format(const char *pattern, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, pattern, value);
+  return buffer;
+}
+
+std::string scenario_value(const scenario::LoadedScenario &loaded, const std::string &key) {
+  for (const auto &leaf : loaded.provenance) {
+    if (leaf.key_path == key) {
+      return leaf.value;
+    }
+  }
+  return "(inherited)";
+}
+
+/// Lines (also used in the calibrated file's header) giving the fit of every target.
+std::vector<std::string> fit_lines(const std::vector<cal::TargetFit> &fit) {
+  std::vector<std::string> lines;
+  std::size_t width = 6;
+  for (const auto &f : fit) {
+    width = std::max(width, f.id.size());
+  }
+  std::size_t inside = 0, fitted = 0, held_inside = 0, held = 0;
+  for (const bool held_out : {false, true}) {
+    bool first = true;
+    for (const auto &f : fit) {
+      if (f.held_out != held_out) {
+        continue;
+      }
+      if (first) {
+        lines.push_back(held_out ? "Held-out targets (not fitted):" : "Fitted targets:");
+        char head[200];
+        std::snprintf(head, sizeof head, "  %-*s %12s %12s %27s %9s", static_cast<int>(width),
+                      "target", "reported", "simulated", "95 % interval", "rel.err");
+        lines.push_back(head);
+        first = false;
+      }
+      const bool in = f.simulated.contains(f.reported);
+      (held_out ? held_inside : inside) += in ? 1 : 0;
+      (held_out ? held : fitted) += 1;
+      char line[300];
+      std::snprintf(line, sizeof line, "  %-*s %12.6g %12.6g [%12.6g, %12.6g] %+8.1f%%%s",
+                    static_cast<int>(width), f.id.c_str(), f.reported, f.simulated.mean,
+                    f.simulated.low, f.simulated.high, 100.0 * f.relative_error, in ? "" : "  *");
+      lines.push_back(line);
+    }
+  }
+  lines.push_back("(* reported value outside the simulated 95 % interval)");
+  lines.push_back(std::to_string(inside) + " of " + std::to_string(fitted) +
+                  " fitted targets inside their interval" +
+                  (held == 0 ? std::string()
+                             : "; " + std::to_string(held_inside) + " of " + std::to_string(held) +
+                                   " held-out targets"));
+  return lines;
+}
+
+void print_lines(const std::vector<std::string> &lines) {
+  for (const auto &line : lines) {
+    std::printf("%s\n", line.c_str());
+  }
+}
+
+std::string csv_field(const std::string &text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) {
+    return text;
+  }
+  std::string quoted = "\"";
+  for (const char c : text) {
+    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return quoted + '"';
+}
+
+// --- The command ---------------------------------------------------------------------------
+
+void calibrate(const CalibrateOptions &options) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto free = scenario::load_free_parameters(options.free);
+  const std::string method = !options.method.empty() ? options.method : free.method.value_or("smm");
+  const bool abc = method == "abc-smc";
+  if (!abc && !options.posterior.empty()) {
+    throw CLI::ValidationError("--posterior", "posterior samples come from --method abc-smc only");
+  }
+  const std::size_t replications = options.replications != 0
+                                       ? options.replications
+                                       : free.replications.value_or(abc ? 1 : kSmmReplications);
+  if (!abc && replications < 2) {
+    throw CLI::ValidationError("--replications",
+                               "SMM needs at least 2 replications (for its standard errors)");
+  }
+  const std::uint64_t seed = options.seed.value_or(free.seed.value_or(1));
+
+  const scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
+  check_free_parameters(options.scenario, free.parameters);
+  auto file_targets = scenario::load_targets(options.targets, analysis::metric_names());
+  scenario::check_target_countries(file_targets, base.scenario);
+  scenario::check_hold_out(free, file_targets, options.targets);
+  // A target outside the months the scenario reports (warm-up, or beyond the run) is never
+  // simulated: it is left out, with a word.
+  std::vector<analysis::Observable> observables;
+  std::string outside;
+  std::erase_if(file_targets, [&](const scenario::Target &t) {
+    const analysis::Observable observable{t.metric, t.country, t.period, t.base_period};
+    if (analysis::bind(observable, base.scenario).in_reported_months) {
+      observables.push_back(observable);
+      return false;
+    }
+    outside += (outside.empty() ? "" : ", ") + t.id;
+    return true;
+  });
+  if (!outside.empty()) {
+    std::fprintf(stderr,
+                 "removalsim: warning: left out, outside the months the scenario reports: %s\n",
+                 outside.c_str());
+  }
+  auto targets = calibration_targets(file_targets, free);
+  if (cal::fitted_count(targets) == 0) {
+    throw scenario::errors::everything_held_out(
+        scenario::SourceLocation{options.free, 0, 0, "hold_out"}, targets.size());
+  }
+
+  std::vector<cal::FreeParameter> parameters;
+  for (const auto &p : free.parameters) {
+    cal::Prior prior;
+    prior.kind = p.prior.kind == scenario::FreePrior::Kind::normal ? cal::Prior::Kind::normal
+                 : p.prior.kind == scenario::FreePrior::Kind::lognormal
+                     ? cal::Prior::Kind::lognormal
+                     : cal::Prior::Kind::uniform;
+    prior.mean = p.prior.mean;
+    prior.sd = p.prior.sd;
+    parameters.push_back({p.key, p.low, p.high, prior});
+  }
+  const cal::ParameterSpace space(std::move(parameters));
+  const cal::Simulator simulator =
+      ScenarioSimulator(options.scenario, free.parameters, observables, options.threads);
+
+  const std::size_t fitted = cal::fitted_count(targets);
+  std::printf("Calibrating %s on %s: %zu free parameter(s), %zu fitted target(s), %zu held out\n",
+              options.scenario.c_str(), options.targets.c_str(), space.dimension(), fitted,
+              targets.size() - fitted);
+
+  const InterruptGuard interrupt_guard;
+  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  std::vector<double> estimate;
+  std::vector<std::string> summary; // for the calibrated file's header
+  std::vector<cal::TargetFit> fit;
+  bool interrupted = false;
+
+  if (!abc) {
+    cal::SmmOptions smm;
+    smm.replications = replications;
+    smm.starts = options.starts != 0 ? options.starts : free.starts.value_or(kSmmStarts);
+    smm.max_evaluations = options.max_evaluations != 0
+                              ? options.max_evaluations
+                              : free.max_evaluations.value_or(kSmmMaxEvaluations);
+    smm.seed = seed;
+    smm.fresh_seed = seed + 1;
+    smm.stop = &g_stop;
+    smm.progress = [terminal](const cal::SmmProgress &p) {
+      if (terminal) {
+        std::fprintf(stderr, "\rstart %zu/%zu, evaluation %zu: Q = %.6g (best %.6g)\033[K",
+                     p.start + 1, p.starts, p.evaluations, p.objective, p.best_objective);
+        std::fflush(stderr);
+      }
+    };
+    std::printf("Method: simulated method of moments, NLopt %s from %zu Sobol start(s), at most "
+                "%zu evaluations each, %zu replications (seed %llu) per evaluation\n\n",
+                std::string(cal::local_optimiser_name(smm.optimiser)).c_str(), smm.starts,
+                smm.max_evaluations, smm.replications, static_cast<unsigned long long>(seed));
+    if (replications < space.dimension() + 1) {
+      std::fprintf(stderr,
+                   "removalsim: warning: %zu replications estimate the moments' covariance "
+                   "poorly for %zu parameters; standard errors need at least %zu\n",
+                   replications, space.dimension(), space.dimension() + 1);
+    }
+    const auto result = cal::calibrate_smm(space, targets, simulator, smm);
+    if (terminal) {
+      std::fprintf(stderr, "\r\033[K");
+    }
+    interrupted = result.interrupted;
+    estimate = result.estimate;
+    fit = result.fit;
+    std::printf("Starts:\n");
+    for (std::size_t s = 0; s < result.starts.size(); ++s) {
+      const auto &start = result.starts[s];
+      std::printf("  %zu: Q = %-12.6g after %3zu evaluations (%s)\n", s + 1, start.objective,
+                  start.evaluations, start.status.c_str());
+    }
+    std::printf("\nParameters (SE: standard error from the Jacobian, sandwich formula):\n");
+    std::size_t width = 9;
+    for (const auto &p : space.parameters()) {
+      width = std::max(width, p.name.size());
+    }
+    std::printf("  %-*s %10s %10s %10s %12s %12s  %s\n", static_cast<int>(width), "parameter",
+                "low", "high", "scenario", "estimate", "SE", "");
+    for (std::size_t j = 0; j < space.dimension(); ++j) {
+      const auto &p = space[j];
+      const std::string se =
+          result.errors ? format("%.4g", result.errors->standard_errors[j]) : std::string("-");
+      const bool identified = result.errors && result.errors->identified[j];
+      char line[400];
+      std::snprintf(line, sizeof line, "%-*s %10.4g %10.4g %10s %12.6g %12s  %s",
+                    static_cast<int>(width), p.name.c_str(), p.low, p.high,
+                    scenario_value(base, p.name).c_str(), estimate[j], se.c_str(),
+                    !result.errors ? ""
+                    : identified   ? ""
+                                   : "not pinned down by the targets");
+      std::printf("  %s\n", line);
+      summary.push_back(line);
+    }
+    summary.insert(summary.begin(),
+                   "Parameters: name, low, high, value before, estimate, standard error");
+    std::printf("\nObjective Q = %.6g on the %zu fitted replications", result.objective,
+                replications);
+    if (!interrupted) {
+      std::printf(", %.6g on %zu fresh ones (seed %llu)\n\n", result.fresh_objective, replications,
+                  static_cast<unsigned long long>(seed + 1));
+      summary.push_back("Objective Q = " + format("%.6g", result.objective) +
+                        " (fitted replications), " + format("%.6g", result.fresh_objective) +
+                        " (fresh replications)");
+    } else {
+      std::printf(" (interrupted after %zu evaluations: best point so far, no standard errors)\n\n",
+                  result.evaluations);
+      summary.push_back("INTERRUPTED after " + std::to_string(result.evaluations) +
+                        " evaluations: best point so far; Q = " + format("%.6g", result.objective));
+    }
+  } else {
+    cal::AbcOptions abc_options;
+    abc_options.replications = replications;
+    if (options.population != 0 || free.population) {
+      abc_options.population_size = options.population != 0 ? options.population : *free.population;
+    }
+    if (options.generations != 0 || free.generations) {
+      abc_options.max_generations =
+          options.generations != 0 ? options.generations : *free.generations;
+    }
+    abc_options.seed = seed;
+    abc_options.stop = &g_stop;
+    abc_options.progress = [terminal](const cal::AbcProgress &p) {
+      if (terminal) {
+        std::fprintf(stderr, "\r%s %zu: %zu/%zu accepted of %zu simulated (epsilon %.4g)\033[K",
+                     p.calibration_sample ? "calibration sample" : "generation", p.generation,
+                     p.accepted, p.population_size, p.simulations, p.epsilon);
+        std::fflush(stderr);
+      }
+    };
+    std::printf("Method: ABC-SMC, population %zu, at most %zu generations, %zu replication(s) "
+                "per particle, seed %llu\n\n",
+                abc_options.population_size, abc_options.max_generations, replications,
+                static_cast<unsigned long long>(seed));
+    const auto result = cal::calibrate_abc_smc(space, targets, simulator, abc_options);
+    if (terminal) {
+      std::fprintf(stderr, "\r\033[K");
+    }
+    interrupted = result.interrupted;
+    std::printf("Generations (stopped: %s):\n", result.stop_reason.c_str());
+    std::printf("  %3s %12s %11s %10s %8s\n", "gen", "epsilon", "simulations", "acceptance", "ESS");
+    for (std::size_t t = 0; t < result.generations.size(); ++t) {
+      const auto &g = result.generations[t];
+      std::printf("  %3zu %12.6g %11zu %10.3f %8.1f\n", t, g.epsilon, g.simulations,
+                  g.acceptance_rate, g.effective_sample_size);
+    }
+    if (result.particles.empty()) {
+      std::printf("\nNo generation was complete: nothing to write.\n");
+      return;
+    }
+    std::size_t width = 9;
+    for (const auto &p : space.parameters()) {
+      width = std::max(width, p.name.size());
+    }
+    std::printf("\nPosterior (weighted over the last generation):\n");
+    std::printf("  %-*s %10s %10s %10s %12s %10s %12s %12s\n", static_cast<int>(width), "parameter",
+                "low", "high", "scenario", "mean", "sd", "5 %", "95 %");
+    summary.push_back("Posterior: name, low, high, value before, mean, sd, 90 % interval");
+    for (std::size_t j = 0; j < space.dimension(); ++j) {
+      const auto &p = space[j];
+      const auto &s = result.summary[j];
+      char line[400];
+      std::snprintf(line, sizeof line, "%-*s %10.4g %10.4g %10s %12.6g %10.4g %12.6g %12.6g",
+                    static_cast<int>(width), p.name.c_str(), p.low, p.high,
+                    scenario_value(base, p.name).c_str(), s.mean, s.sd, s.low, s.high);
+      std::printf("  %s\n", line);
+      summary.push_back(line);
+      estimate.push_back(s.mean);
+    }
+    const auto predictive = cal::summarise_predictive(result.particles, targets.size());
+    std::printf("\nPosterior predictive of each target (90 %% interval over the particles):\n");
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      std::printf("  %-32s %12.6g  [%12.6g, %12.6g]%s\n", targets[i].id.c_str(),
+                  targets[i].reported, predictive[i].low, predictive[i].high,
+                  targets[i].held_out ? "  (held out)" : "");
+    }
+    if (interrupted) {
+      summary.push_back("INTERRUPTED: posterior of the last complete generation (" +
+                        std::to_string(result.generations.size()) + ")");
+    }
+    if (!options.posterior.empty()) {
+      std::ostringstream csv;
+      csv << "weight,distance";
+      for (const auto &p : space.parameters()) {
+        csv << ',' << csv_field(p.name);
+      }
+      csv << '\n';
+      for (const auto &particle : result.particles) {
+        csv << exact_text(particle.weight) << ',' << exact_text(particle.distance);
+        for (const double v : particle.theta) {
+          csv << ',' << exact_text(v);
+        }
+        csv << '\n';
+      }
+      analysis::write_file_atomically(options.posterior, csv.str());
+      std::fprintf(stderr, "wrote %s (%zu particles)\n", options.posterior.c_str(),
+                   result.particles.size());
+    }
+    // The written scenario takes the posterior mean; its fit on fresh replications follows.
+    if (!interrupted) {
+      const std::size_t fresh = std::max<std::size_t>(replications, kSmmReplications);
+      const auto moments = simulator({cal::SimulationRequest{estimate, seed + 1, 0, fresh}});
+      fit = cal::fit_targets(targets, moments.front());
+      std::printf("\nFit at the posterior mean, %zu fresh replications (seed %llu):\n", fresh,
+                  static_cast<unsigned long long>(seed + 1));
+    }
+  }
+
+  std::vector<std::string> lines;
+  if (!fit.empty()) {
+    lines = fit_lines(fit);
+    print_lines(lines);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("\n%.1f s\n", seconds);
+  if (options.out.empty()) {
+    return;
+  }
+  std::string header = "Calibrated scenario written by removalsim " REMOVALSIM_VERSION " on " +
+                       utc_now() + " (" + format("%.0f", seconds) + " s)\n";
+  header += "Command: " + command_line(options, method, replications, seed) + '\n';
+  header += "Targets: " + options.targets + " (" + std::to_string(fitted) + " fitted, " +
+            std::to_string(targets.size() - fitted) +
+            " held out); free parameters: " + options.free + '\n';
+  for (const auto &line : summary) {
+    header += line + '\n';
+  }
+  if (!lines.empty()) {
+    header += "Fit on fresh replications:\n";
+    for (const auto &line : lines) {
+      header += line + '\n';
+    }
+  }
+  const std::string yaml = scenario::calibrated_scenario_yaml(
+      options.scenario, options.out, overrides_of(free.parameters, estimate), header);
+  analysis::write_file_atomically(options.out, yaml);
+  std::fprintf(stderr, "wrote %s%s\n", options.out.c_str(),
+               interrupted ? " (interrupted: best point so far)" : "");
+}
+
+} // namespace
+
+void add_calibrate_command(CLI::App &app) {
+  auto options = std::make_shared<CalibrateOptions>();
+  CLI::App *command = app.add_subcommand(
+      "calibrate", "Fit free scenario parameters to published figures (SMM or ABC-SMC)");
+  command->add_option("scenario", options->scenario, "Scenario YAML file")->required();
+  command->add_option("--targets", options->targets, "Targets YAML file")->required();
+  command->add_option("--free", options->free, "Free-parameters YAML file (FREE.yaml)")->required();
+  command->add_option("--method", options->method, "smm (default) or abc-smc")
+      ->check(CLI::IsMember({"smm", "abc-smc"}));
+  command
+      ->add_option("--replications,-r", options->replications,
+                   "Replications per evaluation (SMM, default 8) or per particle (ABC, 1)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
+  command->add_option("--starts", options->starts, "SMM: Sobol starting points (default 4)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000}));
+  command
+      ->add_option("--max-evaluations", options->max_evaluations,
+                   "SMM: evaluations per start (default 200)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  command->add_option("--population", options->population, "ABC-SMC: particles (default 200)")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{1'000'000}));
+  command->add_option("--generations", options->generations, "ABC-SMC: generations (default 8)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000}));
+  command->add_option("--seed", options->seed, "Random seed (default 1)");
+  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+  command->add_option("--out", options->out,
+                      "Calibrated scenario to write (YAML extending SCENARIO; atomically)");
+  command->add_option("--posterior", options->posterior,
+                      "ABC-SMC: CSV of the last generation's weighted particles");
+  command->callback([options] { calibrate(*options); });
+}
+
+} // namespace removalsim::cli

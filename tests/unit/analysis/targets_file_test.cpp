@@ -1,0 +1,100 @@
+// The shipped targets file against the reference scenario: where the scenario layer (the file)
+// meets the analysis layer (the metric names and observables).
+#include "removalsim/analysis/metric_evaluation.h"
+#include "removalsim/analysis/observable.h"
+#include "removalsim/scenario/loader.h"
+#include "removalsim/scenario/targets.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+using namespace removalsim;
+
+namespace {
+
+const std::string kRoot = REMOVALSIM_SOURCE_DIR;
+
+std::string read(const std::string &file) {
+  std::ifstream in(file);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+} // namespace
+
+TEST_CASE("the shipped targets load, name the reference scenario's countries and bind",
+          "[analysis][targets]") {
+  const auto targets =
+      scenario::load_targets(kRoot + "/scenarios/targets/france.yaml", analysis::metric_names());
+  const auto loaded = scenario::load_scenario(kRoot + "/scenarios/france.yaml");
+  REQUIRE_NOTHROW(scenario::check_target_countries(targets, loaded.scenario));
+  std::map<std::string, const scenario::Target *> by_id;
+  for (const auto &target : targets) {
+    by_id[target.id] = &target;
+    REQUIRE_NOTHROW(analysis::bind(
+        analysis::Observable{target.metric, target.country, target.period, target.base_period},
+        loaded.scenario));
+    CHECK_FALSE(target.source.empty());
+    CHECK_FALSE(target.definition.empty());
+  }
+  // Definitions decide the metric: forced vs all removal types, ratios, the 96 %.
+  const std::map<std::string, std::string> expected{
+      {"ma_removals_forced_2024", "removals"},
+      {"ma_removals_all_2024", "removals_all_types"},
+      {"ma_lpc_rate_end2024", "lpc_issue_rate"},
+      {"ma_lpc_delay_2025", "lpc_mean_delay_days"},
+      {"ma_document_holders_removed_2025", "removal_share_document_holders"},
+      {"ma_lpc_growth_janfeb_2025", "lpc_issued"},
+      {"ma_removal_growth_janfeb_2025", "removals"},
+      {"fr_oqtf_2022", "oqtf_issued"},
+      {"fr_cra_judge_release_share_2024", "released_by_judge_share_of_unremoved"},
+      {"fr_cra_refused_2024", "apprehended_no_place"},
+      {"ma_cra_share_2023", "detention_share_of_detainees"}};
+  for (const auto &[id, metric] : expected) {
+    INFO(id);
+    REQUIRE(by_id.count(id) == 1);
+    CHECK(by_id[id]->metric == metric);
+  }
+  CHECK(by_id["ma_lpc_growth_janfeb_2025"]->ratio);
+  CHECK(by_id["ma_lpc_growth_janfeb_2025"]->period_text() == "2025-01..2025-02 / 2024-01..2024-02");
+  CHECK(by_id["fr_oqtf_2022"]->national());
+}
+
+TEST_CASE("the shipped targets copy every row of published_figures.csv they use",
+          "[analysis][targets]") {
+  // Each row id of the CSV is either a target or named in a comment saying why it is left out.
+  const std::string csv = read(kRoot + "/../shared/data/published_figures.csv");
+  if (csv.empty()) {
+    SUCCEED("shared/data is not beside the repository: nothing to check");
+    return;
+  }
+  const std::string yaml = read(kRoot + "/scenarios/targets/france.yaml");
+  const auto targets =
+      scenario::load_targets(kRoot + "/scenarios/targets/france.yaml", analysis::metric_names());
+  std::set<std::string> ids;
+  for (const auto &target : targets) {
+    ids.insert(target.id);
+  }
+  std::string comments; // every comment line of the file
+  std::istringstream yaml_lines(yaml);
+  for (std::string line; std::getline(yaml_lines, line);) {
+    const auto first = line.find_first_not_of(' ');
+    if (first != std::string::npos && line[first] == '#') {
+      comments += line + '\n';
+    }
+  }
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line); // header
+  while (std::getline(lines, line)) {
+    const std::string id = line.substr(0, line.find(','));
+    INFO(id);
+    CHECK((ids.count(id) == 1 || comments.find(id + " (") != std::string::npos));
+  }
+}

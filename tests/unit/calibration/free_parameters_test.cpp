@@ -1,0 +1,202 @@
+#include "removalsim/scenario/free_parameters.h"
+#include "removalsim/scenario/loader.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+using namespace removalsim::scenario;
+
+namespace {
+
+const std::string kData = REMOVALSIM_CALIBRATION_TEST_DATA_DIR;
+const std::string kSmall = kData + "/small.yaml";
+
+FreeParametersFile load(const std::string &yaml) {
+  return load_free_parameters_from_string(yaml, "FREE.yaml");
+}
+
+/// The message of the error `yaml` raises, as the user sees it.
+std::string error_of(const std::string &yaml) {
+  try {
+    load(yaml);
+  } catch (const ScenarioError &error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+std::string value_at(const LoadedScenario &loaded, const std::string &key) {
+  for (const auto &leaf : loaded.provenance) {
+    if (leaf.key_path == key) {
+      return leaf.value;
+    }
+  }
+  return "(absent)";
+}
+
+} // namespace
+
+TEST_CASE("A free-parameters file with every setting", "[calibration][free]") {
+  const auto free = load("parameters:\n"
+                         "  - {key: national.document_share, low: 0.1, high: 0.7}\n"
+                         "  - key: national.lpc.issue_probability[1].value\n"
+                         "    low: 0.2\n"
+                         "    high: 0.9\n"
+                         "    prior: {dist: lognormal, mean: 0.5, sd: 0.2}\n"
+                         "hold_out: [a, b]\n"
+                         "method: abc-smc\n"
+                         "replications: 3\n"
+                         "starts: 2\n"
+                         "max_evaluations: 40\n"
+                         "population: 50\n"
+                         "generations: 4\n"
+                         "seed: 9\n");
+  REQUIRE(free.parameters.size() == 2);
+  CHECK(free.parameters[0].key == "national.document_share");
+  CHECK(free.parameters[0].low == 0.1);
+  CHECK(free.parameters[0].high == 0.7);
+  CHECK(free.parameters[0].prior.kind == FreePrior::Kind::uniform);
+  CHECK(free.parameters[0].key_location.line == 2);
+  CHECK(free.parameters[1].prior.kind == FreePrior::Kind::lognormal);
+  CHECK(free.parameters[1].prior.mean == 0.5);
+  CHECK(free.parameters[1].prior.sd == 0.2);
+  CHECK(free.parameters[1].high_location.line == 5);
+  CHECK(free.parameters[1].high_location.key_path == "parameters[1].high");
+  CHECK(free.hold_out == std::vector<std::string>{"a", "b"});
+  CHECK(free.hold_out_locations[1].key_path == "hold_out[1]");
+  CHECK(free.method == "abc-smc");
+  CHECK(free.replications == 3u);
+  CHECK(free.starts == 2u);
+  CHECK(free.max_evaluations == 40u);
+  CHECK(free.population == 50u);
+  CHECK(free.generations == 4u);
+  CHECK(free.seed == 9u);
+
+  const auto minimal = load("parameters: [{key: x, low: 0, high: 1}]\n");
+  CHECK(minimal.hold_out.empty());
+  CHECK_FALSE(minimal.method);
+  CHECK_FALSE(minimal.replications);
+}
+
+TEST_CASE("Every message of a free-parameters file", "[calibration][free][errors]") {
+  CHECK(error_of("parameters: []\n") ==
+        "FREE.yaml:1:1: parameters: no free parameter: `parameters` needs at least one "
+        "`{key: ..., low: ..., high: ...}`");
+  CHECK(error_of("parameters: [{key: x, low: 0.5, high: 0.5}]\n") ==
+        "FREE.yaml:1:39: parameters[0].high: the upper bound `0.5` must be above the lower bound "
+        "`0.5`");
+  CHECK(error_of("parameters:\n  - {key: x, low: 0, high: 1}\n  - {key: x, low: 0, high: 2}\n") ==
+        "FREE.yaml:3:11: parameters[1].key: free parameter `x` already listed at line 2");
+  CHECK(error_of("parameters: [{key: x, low: 0, high: 1, prior: {dist: normall, mean: 1, sd: "
+                 "1}}]\n") ==
+        "FREE.yaml:1:54: parameters[0].prior.dist: unknown prior `normall`; did you mean "
+        "`normal`? (priors: uniform, normal, lognormal)");
+  CHECK(error_of("parameters: [{key: x, low: 0, high: 1, prior: {dist: normal, mean: 1, sd: "
+                 "0}}]\n") ==
+        "FREE.yaml:1:75: parameters[0].prior.sd: the prior's sd must be > 0, got `0`");
+  CHECK(error_of("parameters: [{key: x, low: 0, high: 1, prior: {dist: lognormal, mean: 0, sd: "
+                 "1}}]\n") ==
+        "FREE.yaml:1:71: parameters[0].prior.mean: the prior's mean must be > 0, got `0`");
+  CHECK(error_of("parameters: [{key: x, low: 0, high: 1}]\nmethod: smn\n") ==
+        "FREE.yaml:2:9: method: unknown method `smn`; did you mean `smm`? (methods: smm, "
+        "abc-smc)");
+  CHECK(error_of("parameters: [{key: x, low: 0, high: 1}]\nreplications: 1\n") ==
+        "FREE.yaml:2:15: replications: replications must be at least 2, got `1`");
+  CHECK(error_of("parameters: [{key: x, low: 0, high: 1}]\nhold_out: [a, a]\n") ==
+        "FREE.yaml:2:15: hold_out[1]: target `a` is held out twice");
+  // Messages shared with scenario files: unknown keys, types, missing keys, negative numbers.
+  CHECK(error_of("parameters: [{key: x, low: 0, high: 1}]\nhold_outs: [a]\n") ==
+        "FREE.yaml:2:1: hold_outs: unknown key `hold_outs`; did you mean `hold_out`?");
+  CHECK(error_of("parameters: [{key: x, high: 1}]\n").find("missing") != std::string::npos);
+  CHECK(error_of("parameters: [{key: x, low: -1, high: 1}]\n").find("parameters[0].low") !=
+        std::string::npos);
+  CHECK(error_of("parameters: {key: x}\n").find("a list of free parameters") != std::string::npos);
+}
+
+TEST_CASE("Held-out ids must name targets, and leave one to fit", "[calibration][free][errors]") {
+  std::vector<Target> targets(2);
+  targets[0].id = "ma_removals_2024";
+  targets[1].id = "fr_oqtf_2024";
+  const auto typo = load("parameters: [{key: x, low: 0, high: 1}]\nhold_out: [ma_removal_2024]\n");
+  try {
+    check_hold_out(typo, targets, "targets.yaml");
+    FAIL("no error");
+  } catch (const ScenarioError &error) {
+    CHECK(std::string(error.what()) ==
+          "FREE.yaml:2:12: hold_out[0]: no target `ma_removal_2024` in targets.yaml; did you "
+          "mean `ma_removals_2024`?");
+  }
+  const auto all = load("parameters: [{key: x, low: 0, high: 1}]\n"
+                        "hold_out: [ma_removals_2024, fr_oqtf_2024]\n");
+  try {
+    check_hold_out(all, targets, "targets.yaml");
+    FAIL("no error");
+  } catch (const ScenarioError &error) {
+    CHECK(std::string(error.what()) ==
+          "FREE.yaml:2:12: hold_out: all 2 targets are held out: nothing is left to fit");
+  }
+  CHECK_NOTHROW(check_hold_out(load("parameters: [{key: x, low: 0, high: 1}]\n"
+                                    "hold_out: [fr_oqtf_2024]\n"),
+                               targets, "targets.yaml"));
+}
+
+TEST_CASE("The calibrated scenario extends the base and restates fitted lists whole",
+          "[calibration][free][yaml]") {
+  const std::vector<Override> fitted{{"national.lpc.issue_probability[1].value", "0.62"},
+                                     {"national.detention.reviews[0].release_probability", "0.1"},
+                                     {"national.apprehension.rate_per_year", "2.25"},
+                                     {"countries.AA.document_share", "0.35"},
+                                     {"national.lpc.delay.mean", "12"}};
+  const std::string out = kData + "/calibrated.yaml";
+  const std::string text = calibrated_scenario_yaml(kSmall, out, fitted, "line one\n\nline three");
+  CHECK(text == "# line one\n"
+                "#\n"
+                "# line three\n"
+                "extends: small.yaml\n"
+                "national:\n"
+                "  apprehension:\n"
+                "    rate_per_year: 2.25\n"
+                "  detention:\n"
+                "    reviews:\n"
+                "      - day: 2\n"
+                "        release_probability: 0.1\n"
+                "      - day: 30\n"
+                "        release_probability: 0.3\n"
+                "  lpc:\n"
+                "    issue_probability:\n"
+                "      - from: 2023-01-01\n"
+                "        value: 0.5\n"
+                "      - from: 2024-01-01\n"
+                "        value: 0.62\n"
+                "    delay:\n"
+                "      mean: 12\n"
+                "countries:\n"
+                "  AA:\n"
+                "    document_share: 0.35\n");
+  // Read back from where it is meant to be written, it is the calibrated scenario.
+  const auto back = load_scenario_from_string(text, out);
+  const auto direct = load_scenario(kSmall, fitted);
+  for (const auto &override : fitted) {
+    CHECK(value_at(back, override.key_path) == override.value);
+  }
+  CHECK(value_at(back, "national.lpc.delay.dist") == "gamma");
+  CHECK(value_at(back, "national.lpc.delay.sd") == "5");
+  CHECK(back.provenance.size() == direct.provenance.size());
+}
+
+TEST_CASE("The calibrated scenario finds its base from another directory",
+          "[calibration][free][yaml]") {
+  const auto directory = std::filesystem::temp_directory_path() / "removalsim-calibration-test";
+  const std::string out = (directory / "nested" / "cal.yaml").string();
+  const std::string text =
+      calibrated_scenario_yaml(kSmall, out, {{"national.document_share", "0.25"}}, "");
+  CHECK(text.starts_with("extends: "));
+  CHECK(text.find("small.yaml\n") != std::string::npos);
+  CHECK(value_at(load_scenario_from_string(text, out), "national.document_share") == "0.25");
+  // A fitted value the scenario refuses is the scenario's error.
+  CHECK_THROWS_AS(calibrated_scenario_yaml(kSmall, out, {{"national.document_share", "1.5"}}, ""),
+                  ScenarioError);
+}

@@ -1,0 +1,195 @@
+#include "synthetic_model.h"
+
+#include "removalsim/analysis/calibration/smm.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <stdexcept>
+
+using namespace removalsim;
+using namespace removalsim::calibration_test;
+
+namespace {
+
+/// The recovery check of the tests: finite, informative standard errors and the estimate within
+/// `k` of them of the truth.
+bool recovered(const SmmResult &result, std::size_t j, double k = 3.0) {
+  return result.errors && result.errors->identified[j] &&
+         std::abs(result.estimate[j] - kTruth[j]) < k * result.errors->standard_errors[j];
+}
+
+SmmOptions fast_options() {
+  SmmOptions options;
+  options.starts = 2;
+  options.replications = 20;
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("SMM recovers the parameters of a synthetic stochastic model", "[calibration][smm]") {
+  const SyntheticModel model;
+  const auto targets = model.observed(kTruth, 1000);
+  const auto result = calibrate_smm(synthetic_space(), targets, model, fast_options());
+  INFO("a = " << result.estimate[0] << " ± " << result.errors->standard_errors[0]
+              << ", b = " << result.estimate[1] << " ± " << result.errors->standard_errors[1]);
+  REQUIRE_FALSE(result.interrupted);
+  REQUIRE(result.errors);
+  CHECK(recovered(result, 0));
+  CHECK(recovered(result, 1));
+  // Informative: the bounds are 3.5 and 1.8 wide.
+  CHECK(result.errors->standard_errors[0] < 0.2);
+  CHECK(result.errors->standard_errors[1] < 0.2);
+  // Every start ran, and the winner is the best of them.
+  REQUIRE(result.starts.size() == 2);
+  for (const auto &start : result.starts) {
+    CHECK(start.objective >= result.objective);
+    CHECK(start.evaluations > 0);
+  }
+  // The fresh-seed fit covers every target, and is about as good as on the tuned replications.
+  REQUIRE(result.fit.size() == 3);
+  for (const auto &fit : result.fit) {
+    CHECK(std::abs(fit.relative_error) < 0.25);
+    CHECK(fit.simulated.n == 20);
+  }
+  CHECK(result.fresh_objective < 0.1);
+}
+
+TEST_CASE("SMM standard errors match the sampling spread of the estimates",
+          "[calibration][smm][se]") {
+  // Monte Carlo over datasets: each dataset is a fresh realisation of the model at the truth, and
+  // each calibration uses its own replication seed, so the spread of the estimates includes both
+  // sources of noise the sandwich accounts for.
+  const SyntheticModel model;
+  const int datasets = 100;
+  double sum[2] = {0, 0}, sum2[2] = {0, 0}, se_sum[2] = {0, 0};
+  int covered[2] = {0, 0};
+  for (int d = 0; d < datasets; ++d) {
+    auto options = fast_options();
+    options.seed = 10 + static_cast<std::uint64_t>(d);
+    options.fresh_replications = 2;
+    const auto result =
+        calibrate_smm(synthetic_space(), model.observed(kTruth, 5000 + d), model, options);
+    REQUIRE(result.errors);
+    for (int j = 0; j < 2; ++j) {
+      sum[j] += result.estimate[j];
+      sum2[j] += result.estimate[j] * result.estimate[j];
+      se_sum[j] += result.errors->standard_errors[j];
+      covered[j] += recovered(result, j, 2.0) ? 1 : 0;
+    }
+  }
+  for (int j = 0; j < 2; ++j) {
+    const double mean = sum[j] / datasets;
+    const double sd = std::sqrt((sum2[j] - datasets * mean * mean) / (datasets - 1));
+    const double se = se_sum[j] / datasets;
+    INFO("parameter " << j << ": mean estimate " << mean << ", sampling sd " << sd << ", mean SE "
+                      << se << ", within 2 SE: " << covered[j]);
+    // The sd of 100 estimates is itself uncertain by about 7 %.
+    CHECK(se / sd == Approx(1.0).margin(0.2));
+    CHECK(std::abs(mean - kTruth[j]) < 3.0 * sd / std::sqrt(datasets) + 0.02);
+    CHECK(covered[j] >= 88);
+  }
+}
+
+TEST_CASE("Without the moments that see b, b is not identified and recovery fails",
+          "[calibration][smm][se]") {
+  // Only m0 = mean(a + z/2) is fitted: it does not depend on b at all.
+  SyntheticModel model;
+  model.moments = {0};
+  const auto result =
+      calibrate_smm(synthetic_space(), model.observed(kTruth, 1000), model, fast_options());
+  REQUIRE(result.errors);
+  CHECK(recovered(result, 0));
+  CHECK(std::isinf(result.errors->standard_errors[1]));
+  CHECK_FALSE(result.errors->identified[1]);
+  CHECK_FALSE(recovered(result, 1));
+
+  // Held out, the moments that see b are reported but do not help either.
+  SyntheticModel all;
+  auto targets = all.observed(kTruth, 1000);
+  targets[1].held_out = true;
+  targets[2].held_out = true;
+  const auto held = calibrate_smm(synthetic_space(), targets, all, fast_options());
+  REQUIRE(held.errors);
+  CHECK_FALSE(held.errors->identified[1]);
+  REQUIRE(held.fit.size() == 3);
+  CHECK(held.fit[1].held_out);
+}
+
+TEST_CASE("SMM with Sbplx also recovers the parameters", "[calibration][smm]") {
+  const SyntheticModel model;
+  auto options = fast_options();
+  options.optimiser = LocalOptimiser::sbplx;
+  options.starts = 1;
+  options.max_evaluations = 400;
+  const auto result =
+      calibrate_smm(synthetic_space(), model.observed(kTruth, 1000), model, options);
+  CHECK(recovered(result, 0));
+  CHECK(recovered(result, 1));
+}
+
+TEST_CASE("SMM results do not depend on anything but the seeds", "[calibration][smm]") {
+  const SyntheticModel model;
+  const auto targets = model.observed(kTruth, 1000);
+  const auto first = calibrate_smm(synthetic_space(), targets, model, fast_options());
+  const auto second = calibrate_smm(synthetic_space(), targets, model, fast_options());
+  CHECK(first.estimate == second.estimate);
+  CHECK(first.objective == second.objective);
+}
+
+TEST_CASE("A stop request ends SMM with the best point so far", "[calibration][smm]") {
+  const SyntheticModel model;
+  const auto targets = model.observed(kTruth, 1000);
+  StopFlag stop{false};
+  auto options = fast_options();
+  options.stop = &stop;
+  double best = INFINITY;
+  std::size_t seen = 0;
+  options.progress = [&](const SmmProgress &progress) {
+    best = std::min(best, progress.objective);
+    seen = progress.total_evaluations;
+    CHECK(progress.best_objective == best);
+    if (progress.total_evaluations == 15) {
+      stop = true;
+    }
+  };
+  const auto result = calibrate_smm(synthetic_space(), targets, model, options);
+  CHECK(result.interrupted);
+  CHECK(result.evaluations == 15);
+  CHECK(seen == 15);
+  CHECK(result.objective == best);
+  CHECK_FALSE(result.errors);
+  CHECK(result.fit.empty());
+  REQUIRE(result.starts.size() == 1);
+  CHECK(result.starts[0].status == "interrupted");
+}
+
+TEST_CASE("Simulator errors come through SMM unchanged", "[calibration][smm]") {
+  const SyntheticModel model;
+  const auto targets = model.observed(kTruth, 1000);
+  int calls = 0;
+  const Simulator failing = [&](const std::vector<SimulationRequest> &requests) {
+    if (++calls == 5) {
+      throw std::domain_error("model refused the parameters");
+    }
+    return model(requests);
+  };
+  CHECK_THROWS_AS(calibrate_smm(synthetic_space(), targets, failing, fast_options()),
+                  std::domain_error);
+  CHECK(calls == 5);
+  // Shape mismatches are the caller's bug, reported as such.
+  const Simulator short_rows = [&](const std::vector<SimulationRequest> &requests) {
+    SyntheticModel two;
+    two.moments = {0, 1};
+    return two(requests);
+  };
+  CHECK_THROWS_AS(calibrate_smm(synthetic_space(), targets, short_rows, fast_options()),
+                  std::invalid_argument);
+  auto held = targets;
+  for (auto &t : held) {
+    t.held_out = true;
+  }
+  CHECK_THROWS_AS(calibrate_smm(synthetic_space(), held, model, fast_options()),
+                  std::invalid_argument);
+}

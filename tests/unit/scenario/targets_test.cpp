@@ -1,0 +1,112 @@
+#include "removalsim/scenario/loader.h"
+#include "removalsim/scenario/targets.h"
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+using removalsim::engine::Date;
+using removalsim::engine::Period;
+using removalsim::scenario::check_target_countries;
+using removalsim::scenario::load_scenario_from_string;
+using removalsim::scenario::load_targets;
+using removalsim::scenario::load_targets_from_string;
+using removalsim::scenario::ReportedRange;
+using removalsim::scenario::ScenarioError;
+
+namespace {
+
+const std::string kSample = REMOVALSIM_TEST_DATA_DIR "/targets/sample.yaml";
+
+// The scenario layer does not know the analysis' metric names: tests give their own list.
+const std::vector<std::string> kMetrics{"oqtf_issued",       "removals",
+                                        "lpc_issue_rate",    "lpc_mean_delay_days",
+                                        "detention_entries", "removals_all_types"};
+
+} // namespace
+
+TEST_CASE("targets: every form of period, uncertainty and country loads", "[scenario][targets]") {
+  const auto targets = load_targets(kSample, kMetrics);
+  REQUIRE(targets.size() == 7);
+
+  const auto &year = targets[0];
+  CHECK(year.id == "ma_oqtf_2024");
+  CHECK(year.metric == "oqtf_issued");
+  CHECK_FALSE(year.ratio);
+  CHECK(year.country == "MA");
+  CHECK_FALSE(year.national());
+  CHECK(year.period == Period{Date{2024, 1, 1}, Date{2024, 12, 1}});
+  CHECK_FALSE(year.base_period);
+  CHECK(year.value == 9500.0);
+  CHECK(year.sd == std::optional<double>(500.0));
+  CHECK_FALSE(year.range);
+  CHECK(year.weight == 1.0);
+  CHECK(year.source == "ministry");
+  CHECK(year.definition == "OQTF issued to Moroccan nationals");
+  CHECK(year.country_location.file == kSample);
+  CHECK(year.country_location.line == 5);
+  CHECK(year.country_location.key_path == "targets[0].country");
+
+  const auto &quarter = targets[1];
+  CHECK(quarter.period == Period{Date{2024, 10, 1}, Date{2024, 12, 1}});
+  CHECK(quarter.range == std::optional<ReportedRange>(ReportedRange{0.2, 0.3}));
+  CHECK_FALSE(quarter.sd);
+  CHECK(quarter.weight == 2.5);
+  CHECK(quarter.source == "entrevue.fr, April 2025");
+  CHECK(quarter.url == "https://entrevue.fr/");
+  CHECK(year.url.empty());
+  CHECK(quarter.period_text() == "2024-Q4");
+
+  CHECK(targets[2].period == Period{Date{2025, 4, 1}, Date{2025, 4, 1}});
+  CHECK(targets[2].period_text() == "2025-04");
+  CHECK(targets[3].period == Period{Date{2025, 1, 1}, Date{2025, 4, 1}});
+  CHECK(targets[3].period_text() == "2025-01..2025-04");
+
+  const auto &ratio = targets[4];
+  CHECK(ratio.ratio);
+  CHECK(ratio.metric == "removals");
+  CHECK(ratio.metric_text() == "ratio:removals");
+  CHECK(ratio.period == Period{Date{2025, 1, 1}, Date{2025, 2, 1}});
+  CHECK(ratio.base_period == std::optional<Period>(Period{Date{2024, 1, 1}, Date{2024, 2, 1}}));
+  CHECK(ratio.period_text() == "2025-01..2025-02 / 2024-01..2024-02");
+  CHECK(ratio.value == 1.6);
+
+  CHECK(targets[5].national());
+  CHECK(targets[5].country == "FR");
+  CHECK(targets[6].national());
+  CHECK(targets[6].period_text() == "2024");
+}
+
+TEST_CASE("targets: spaces around a ratio's `/` and after `ratio:` are optional",
+          "[scenario][targets]") {
+  const auto targets = load_targets_from_string("targets:\n"
+                                                "  - {id: a, metric: 'ratio: removals', country: "
+                                                "MA, period: 2025-01/2024-01, value: 2, source: "
+                                                "s, definition: d}\n",
+                                                "t.yaml", kMetrics);
+  REQUIRE(targets.size() == 1);
+  CHECK(targets[0].ratio);
+  CHECK(targets[0].metric == "removals");
+  CHECK(targets[0].period_text() == "2025-01 / 2024-01");
+}
+
+TEST_CASE("targets: countries are checked against the scenario compared with",
+          "[scenario][targets]") {
+  const auto scenario = load_scenario_from_string("start: 2019-01-01\n"
+                                                  "end: 2025-12-31\n"
+                                                  "countries:\n"
+                                                  "  MA: {oqtf_per_year: 9500}\n"
+                                                  "  OTHER: {oqtf_per_year: 100000}\n",
+                                                  "s.yaml")
+                            .scenario;
+  const auto targets = load_targets(kSample, kMetrics); // MA, FR and ALL
+  REQUIRE_NOTHROW(check_target_countries(targets, scenario));
+  const auto tunisia = load_targets_from_string(
+      "targets:\n"
+      "  - {id: a, metric: removals, country: TN, period: 2024, value: 887, source: s, "
+      "definition: d}\n",
+      "t.yaml", kMetrics);
+  REQUIRE_THROWS_AS(check_target_countries(tunisia, scenario), ScenarioError);
+}
