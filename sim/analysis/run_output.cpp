@@ -4,12 +4,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace removalsim::analysis {
 
-namespace {
-
-/// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string &text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) {
     return text;
@@ -24,7 +22,22 @@ std::string csv_field(const std::string &text) {
   return quoted + '"';
 }
 
-} // namespace
+std::string json_string(const std::string &text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+      quoted += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+      quoted += buffer;
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + '"';
+}
 
 std::string format_number(double value) {
   if (std::isnan(value)) {

@@ -17,20 +17,6 @@ IndexRow row(const std::string &parameter, std::string index, const Estimate &es
   return {parameter, std::move(index), estimate.value, estimate.ci_low, estimate.ci_high};
 }
 
-std::string csv_field(const std::string &text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) {
-    return text;
-  }
-  std::string quoted = "\"";
-  for (const char c : text) {
-    quoted += c;
-    if (c == '"') {
-      quoted += '"';
-    }
-  }
-  return quoted + '"';
-}
-
 } // namespace
 
 std::vector<IndexRow> index_rows(std::span<const Factor> factors, const SobolIndices &indices) {

@@ -9,6 +9,7 @@
 #include "removalsim/analysis/calibration/target_fit.h"
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/observable.h"
+#include "removalsim/analysis/run_output.h"
 #include "removalsim/engine/replications.h"
 #include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/free_parameters.h"
@@ -308,17 +309,6 @@ void print_lines(const std::vector<std::string> &lines) {
   }
 }
 
-std::string csv_field(const std::string &text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) {
-    return text;
-  }
-  std::string quoted = "\"";
-  for (const char c : text) {
-    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  }
-  return quoted + '"';
-}
-
 // --- The command ---------------------------------------------------------------------------
 
 void calibrate(const CalibrateOptions &options) {
@@ -546,7 +536,7 @@ void calibrate(const CalibrateOptions &options) {
       std::ostringstream csv;
       csv << "weight,distance";
       for (const auto &p : space.parameters()) {
-        csv << ',' << csv_field(p.name);
+        csv << ',' << analysis::csv_field(p.name);
       }
       csv << '\n';
       for (const auto &particle : result.particles) {

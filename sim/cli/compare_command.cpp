@@ -96,8 +96,6 @@ void print_table(const std::vector<scenario::Target> &targets,
   }
 }
 
-std::string csv_field(double value) { return analysis::format_number(value); }
-
 void write_csv(std::ostream &out, const std::vector<scenario::Target> &targets,
                const std::vector<analysis::TargetComparison> &comparisons) {
   out << "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside\n";
@@ -105,9 +103,11 @@ void write_csv(std::ostream &out, const std::vector<scenario::Target> &targets,
     const auto &target = targets[t];
     const auto &c = comparisons[t];
     out << target.id << ',' << target.metric_text() << ',' << target.country << ','
-        << target.period_text() << ',' << csv_field(c.reported) << ',' << csv_field(c.interval.mean)
-        << ',' << csv_field(c.interval.low) << ',' << csv_field(c.interval.high) << ','
-        << csv_field(c.relative_error) << ','
+        << target.period_text() << ',' << analysis::format_number(c.reported) << ','
+        << analysis::format_number(c.interval.mean) << ','
+        << analysis::format_number(c.interval.low) << ','
+        << analysis::format_number(c.interval.high) << ','
+        << analysis::format_number(c.relative_error) << ','
         << (c.simulated ? (c.inside ? "true" : "false") : "NA") << '\n';
   }
 }

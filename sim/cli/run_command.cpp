@@ -43,23 +43,6 @@ std::uint64_t content_hash(const std::string &text) {
   return hash;
 }
 
-std::string json_string(const std::string &text) {
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      quoted += '\\';
-      quoted += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      quoted += buffer;
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + '"';
-}
-
 void run(const RunOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
   const model::Scenario &scenario = loaded.scenario;
@@ -106,7 +89,7 @@ void run(const RunOptions &options) {
   analysis::AtomicFile summary(out / "summary.csv");
   analysis::write_summary_csv(summary.stream(), rows);
   std::ostringstream json;
-  json << "{\n  \"scenario\": " << json_string(options.scenario) << ",\n"
+  json << "{\n  \"scenario\": " << analysis::json_string(options.scenario) << ",\n"
        << "  \"scenario_hash\": \"" << hex(content_hash(scenario::format_resolved(loaded)))
        << "\",\n  \"seed\": " << options.seed << ",\n  \"replications\": " << options.replications
        << ",\n  \"threads\": "

@@ -195,19 +195,6 @@ void print_output(const scenario::StudyOutput &output, const OutputResult &resul
   }
 }
 
-std::string json_string(const std::string &text) {
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      quoted += '\\';
-    }
-    if (static_cast<unsigned char>(c) >= 0x20) {
-      quoted += c;
-    }
-  }
-  return quoted + '"';
-}
-
 void run(SensitivityOptions options) {
   const scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
   scenario::SensitivityDesign design = scenario::load_sensitivity_design(options.params);
@@ -356,8 +343,8 @@ void run(SensitivityOptions options) {
     csv << '\n';
   }
   std::ostringstream json;
-  json << "{\n  \"scenario\": " << json_string(options.scenario)
-       << ",\n  \"params\": " << json_string(options.params) << ",\n  \"method\": \""
+  json << "{\n  \"scenario\": " << analysis::json_string(options.scenario)
+       << ",\n  \"params\": " << analysis::json_string(options.params) << ",\n  \"method\": \""
        << (morris ? "morris" : "sobol") << "\",\n";
   if (morris) {
     json << "  \"trajectories\": " << design.trajectories << ",\n  \"levels\": " << design.levels
@@ -372,8 +359,9 @@ void run(SensitivityOptions options) {
        << ",\n  \"version\": \"" << REMOVALSIM_VERSION << "\",\n  \"outputs\": [";
   for (std::size_t k = 0; k < design.outputs.size(); ++k) {
     const auto &noise = results[k].noise;
-    json << (k == 0 ? "\n" : ",\n") << "    {\"label\": " << json_string(design.outputs[k].label())
-         << ", \"file\": " << json_string(csv_name(design.outputs[k], k))
+    json << (k == 0 ? "\n" : ",\n")
+         << "    {\"label\": " << analysis::json_string(design.outputs[k].label())
+         << ", \"file\": " << analysis::json_string(csv_name(design.outputs[k], k))
          << ", \"variance_of_point_means\": " << analysis::format_number(noise.between_variance)
          << ", \"replication_noise_variance\": " << analysis::format_number(noise.noise_variance)
          << ", \"replication_noise_share\": " << analysis::format_number(noise.noise_share)
