@@ -1,3 +1,5 @@
+#include "command_runner.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -13,46 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A fresh empty directory under the system's temporary directory, removed at the end.
-class TemporaryDirectory {
-public:
-  explicit TemporaryDirectory(const std::string &name)
-      : path_(fs::temp_directory_path() / ("removalsim-cli-" + name)) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path &path() const { return path_; }
-
-private:
-  fs::path path_;
-};
-
-struct Outcome {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string read(const fs::path &file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-/// Runs `removalsim ARGUMENTS` with stdout and stderr captured in `scratch`.
-Outcome removalsim(const std::string &arguments, const fs::path &scratch) {
-  const fs::path out = scratch / "stdout.txt";
-  const fs::path err = scratch / "stderr.txt";
-  const std::string command = std::string(REMOVALSIM_BINARY) + " " + arguments + " >" +
-                              out.string() + " 2>" + err.string() + " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out), read(err)};
-}
+using removalsim::testing::Outcome;
+using removalsim::testing::read;
+using removalsim::testing::run_removalsim;
+using removalsim::testing::TemporaryDirectory;
 
 const std::string kData = REMOVALSIM_CLI_DATA_DIR;
 
@@ -60,7 +26,7 @@ const std::string kData = REMOVALSIM_CLI_DATA_DIR;
 
 TEST_CASE("the version flag prints the version", "[cli]") {
   TemporaryDirectory scratch("version");
-  const Outcome outcome = removalsim("--version", scratch.path());
+  const Outcome outcome = run_removalsim("--version", scratch.path());
   REQUIRE(outcome.exit_code == 0);
   REQUIRE(outcome.out.rfind("removalsim ", 0) == 0);
 }
@@ -70,8 +36,10 @@ TEST_CASE("run writes identical outputs whatever the thread count", "[cli]") {
   const fs::path one = scratch.path() / "one";
   const fs::path two = scratch.path() / "two";
   const std::string common = "run " + kData + "/tiny.yaml --replications 4 --seed 9 ";
-  REQUIRE(removalsim(common + "--threads 1 --out " + one.string(), scratch.path()).exit_code == 0);
-  const Outcome second = removalsim(common + "--threads 2 --out " + two.string(), scratch.path());
+  REQUIRE(run_removalsim(common + "--threads 1 --out " + one.string(), scratch.path()).exit_code ==
+          0);
+  const Outcome second =
+      run_removalsim(common + "--threads 2 --out " + two.string(), scratch.path());
   REQUIRE(second.exit_code == 0);
   REQUIRE(second.out.find("Flows per year") != std::string::npos);
   for (const char *file : {"monthly.csv", "summary.csv"}) {
@@ -94,7 +62,7 @@ TEST_CASE("a scenario error exits with 2, names the place and writes nothing", "
   TemporaryDirectory scratch("bad");
   const fs::path out = scratch.path() / "out";
   const Outcome outcome =
-      removalsim("run " + kData + "/bad-key.yaml --out " + out.string(), scratch.path());
+      run_removalsim("run " + kData + "/bad-key.yaml --out " + out.string(), scratch.path());
   REQUIRE(outcome.exit_code == 2);
   REQUIRE(outcome.err.find("bad-key.yaml:7:") != std::string::npos);
   REQUIRE(outcome.err.find("issue_probability") != std::string::npos);
@@ -103,7 +71,7 @@ TEST_CASE("a scenario error exits with 2, names the place and writes nothing", "
 
 TEST_CASE("a missing scenario file exits with 2", "[cli]") {
   TemporaryDirectory scratch("missing");
-  const Outcome outcome = removalsim("run " + kData + "/no-such-file.yaml", scratch.path());
+  const Outcome outcome = run_removalsim("run " + kData + "/no-such-file.yaml", scratch.path());
   REQUIRE(outcome.exit_code == 2);
   REQUIRE(outcome.err.find("no-such-file.yaml") != std::string::npos);
 }
@@ -112,8 +80,8 @@ TEST_CASE("an unwritable output directory exits with 3 before simulating", "[cli
   TemporaryDirectory scratch("unwritable");
   const fs::path blocker = scratch.path() / "file";
   std::ofstream(blocker) << "not a directory";
-  const Outcome outcome =
-      removalsim("run " + kData + "/tiny.yaml --out " + (blocker / "out").string(), scratch.path());
+  const Outcome outcome = run_removalsim(
+      "run " + kData + "/tiny.yaml --out " + (blocker / "out").string(), scratch.path());
   REQUIRE(outcome.exit_code == 3);
   REQUIRE(outcome.err.find("cannot create output directory") != std::string::npos);
   REQUIRE(outcome.out.empty());
@@ -121,13 +89,13 @@ TEST_CASE("an unwritable output directory exits with 3 before simulating", "[cli
 
 TEST_CASE("a command-line mistake exits with 2", "[cli]") {
   TemporaryDirectory scratch("usage");
-  REQUIRE(removalsim("frobnicate", scratch.path()).exit_code == 2);
-  REQUIRE(removalsim("run --replications 0", scratch.path()).exit_code == 2);
+  REQUIRE(run_removalsim("frobnicate", scratch.path()).exit_code == 2);
+  REQUIRE(run_removalsim("run --replications 0", scratch.path()).exit_code == 2);
 }
 
 TEST_CASE("check prints every resolved value with its file", "[cli]") {
   TemporaryDirectory scratch("check");
-  const Outcome outcome = removalsim("check " + kData + "/tiny.yaml", scratch.path());
+  const Outcome outcome = run_removalsim("check " + kData + "/tiny.yaml", scratch.path());
   REQUIRE(outcome.exit_code == 0);
   REQUIRE(outcome.out.find("countries.AA.oqtf_per_year: 2000") != std::string::npos);
   REQUIRE(outcome.out.find("tiny.yaml:") != std::string::npos);
@@ -163,7 +131,8 @@ TEST_CASE("compare prints a table, the count inside, and writes comparison.csv",
   const fs::path out = scratch.path() / "out";
   const std::string common =
       "compare " + kData + "/tiny.yaml --targets " + kData + "/tiny-targets.yaml -r 6 --seed 3 ";
-  const Outcome outcome = removalsim(common + "--threads 1 --out " + out.string(), scratch.path());
+  const Outcome outcome =
+      run_removalsim(common + "--threads 1 --out " + out.string(), scratch.path());
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   const auto lines = lines_of(outcome.out);
@@ -192,16 +161,17 @@ TEST_CASE("compare prints a table, the count inside, and writes comparison.csv",
 
   // The same seed gives the same file whatever the thread count.
   const fs::path two = scratch.path() / "two";
-  REQUIRE(removalsim(common + "--threads 2 --out " + two.string(), scratch.path()).exit_code == 0);
+  REQUIRE(run_removalsim(common + "--threads 2 --out " + two.string(), scratch.path()).exit_code ==
+          0);
   REQUIRE(read(two / "comparison.csv") == read(out / "comparison.csv"));
 }
 
 TEST_CASE("compare refuses bad targets with exit code 2 and writes nothing", "[cli]") {
   TemporaryDirectory scratch("compare-bad");
   const fs::path out = scratch.path() / "out";
-  const Outcome misspelt = removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
-                                          "/bad-targets.yaml --out " + out.string(),
-                                      scratch.path());
+  const Outcome misspelt = run_removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                                              "/bad-targets.yaml --out " + out.string(),
+                                          scratch.path());
   REQUIRE(misspelt.exit_code == 2);
   REQUIRE(misspelt.err.find("bad-targets.yaml:5:13: targets[0].metric: unknown metric `remvals`; "
                             "did you mean `removals`?") != std::string::npos);
@@ -209,29 +179,30 @@ TEST_CASE("compare refuses bad targets with exit code 2 and writes nothing", "[c
   REQUIRE_FALSE(fs::exists(out));
   // The shipped French targets name MA, DZ and TN, which tiny.yaml does not have.
   const Outcome countries =
-      removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
-                     "/../../../scenarios/targets/france.yaml --out " + out.string(),
-                 scratch.path());
+      run_removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                         "/../../../scenarios/targets/france.yaml --out " + out.string(),
+                     scratch.path());
   REQUIRE(countries.exit_code == 2);
   REQUIRE(countries.err.find("country `MA` is not in the scenario (its countries: AA, BB;") !=
           std::string::npos);
   REQUIRE_FALSE(fs::exists(out));
-  const Outcome missing = removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
-                                         "/no-such-targets.yaml --out " + out.string(),
-                                     scratch.path());
+  const Outcome missing = run_removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                                             "/no-such-targets.yaml --out " + out.string(),
+                                         scratch.path());
   REQUIRE(missing.exit_code == 2);
   REQUIRE(missing.err.find("cannot read the targets file: no such file") != std::string::npos);
   REQUIRE_FALSE(fs::exists(out));
-  REQUIRE(removalsim("compare " + kData + "/tiny.yaml", scratch.path()).exit_code == 2);
+  REQUIRE(run_removalsim("compare " + kData + "/tiny.yaml", scratch.path()).exit_code == 2);
 }
 
 TEST_CASE("compare checks the output directory before simulating", "[cli]") {
   TemporaryDirectory scratch("compare-unwritable");
   const fs::path blocker = scratch.path() / "file";
   std::ofstream(blocker) << "not a directory";
-  const Outcome outcome = removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
-                                         "/tiny-targets.yaml --out " + (blocker / "out").string(),
-                                     scratch.path());
+  const Outcome outcome =
+      run_removalsim("compare " + kData + "/tiny.yaml --targets " + kData +
+                         "/tiny-targets.yaml --out " + (blocker / "out").string(),
+                     scratch.path());
   REQUIRE(outcome.exit_code == 3);
   REQUIRE(outcome.out.empty());
 }
@@ -239,9 +210,9 @@ TEST_CASE("compare checks the output directory before simulating", "[cli]") {
 TEST_CASE("diff of a scenario with itself is exactly zero", "[cli]") {
   TemporaryDirectory scratch("diff-self");
   const fs::path out = scratch.path() / "out";
-  const Outcome outcome = removalsim("diff " + kData + "/tiny.yaml " + kData +
-                                         "/tiny.yaml -r 4 --seed 5 --out " + out.string(),
-                                     scratch.path());
+  const Outcome outcome = run_removalsim("diff " + kData + "/tiny.yaml " + kData +
+                                             "/tiny.yaml -r 4 --seed 5 --out " + out.string(),
+                                         scratch.path());
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   REQUIRE(outcome.out.find("2023   AA") != std::string::npos);
@@ -264,9 +235,9 @@ TEST_CASE("diff of a scenario with itself is exactly zero", "[cli]") {
 TEST_CASE("diff shows the effect of a what-if", "[cli]") {
   TemporaryDirectory scratch("diff-whatif");
   const fs::path out = scratch.path() / "out";
-  const Outcome outcome = removalsim("diff " + kData + "/tiny.yaml " + kData +
-                                         "/tiny-whatif.yaml -r 4 --out " + out.string(),
-                                     scratch.path());
+  const Outcome outcome = run_removalsim("diff " + kData + "/tiny.yaml " + kData +
+                                             "/tiny-whatif.yaml -r 4 --out " + out.string(),
+                                         scratch.path());
   REQUIRE(outcome.exit_code == 0);
   const std::string csv = read(out / "diff.csv");
   // More LPCs issued: a positive difference of LPCs issued in every replication's total.
@@ -280,14 +251,14 @@ TEST_CASE("diff shows the effect of a what-if", "[cli]") {
 TEST_CASE("diff refuses scenarios that cannot be paired with exit code 2", "[cli]") {
   TemporaryDirectory scratch("diff-bad");
   const fs::path out = scratch.path() / "out";
-  const Outcome outcome = removalsim("diff " + kData + "/tiny.yaml " + kData +
-                                         "/tiny-three-countries.yaml --out " + out.string(),
-                                     scratch.path());
+  const Outcome outcome = run_removalsim("diff " + kData + "/tiny.yaml " + kData +
+                                             "/tiny-three-countries.yaml --out " + out.string(),
+                                         scratch.path());
   REQUIRE(outcome.exit_code == 2);
   REQUIRE(outcome.err.find("tiny-three-countries.yaml:4:") != std::string::npos);
   REQUIRE(outcome.err.find("the countries are AA, BB, CC here but AA, BB in the base scenario") !=
           std::string::npos);
   REQUIRE(outcome.out.empty());
   REQUIRE_FALSE(fs::exists(out));
-  REQUIRE(removalsim("diff " + kData + "/tiny.yaml", scratch.path()).exit_code == 2);
+  REQUIRE(run_removalsim("diff " + kData + "/tiny.yaml", scratch.path()).exit_code == 2);
 }

@@ -1,3 +1,5 @@
+#include "command_runner.h"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -12,45 +14,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A fresh empty directory under the system's temporary directory, removed at the end.
-class TemporaryDirectory {
-public:
-  explicit TemporaryDirectory(const std::string &name)
-      : path_(fs::temp_directory_path() / ("removalsim-sensitivity-" + name)) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path &path() const { return path_; }
-
-private:
-  fs::path path_;
-};
-
-struct Outcome {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string read(const fs::path &file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
+using removalsim::testing::Outcome;
+using removalsim::testing::read;
+using removalsim::testing::TemporaryDirectory;
 
 /// Runs `removalsim sensitivity ARGUMENTS` with stdout and stderr captured in `scratch`.
 Outcome sensitivity(const std::string &arguments, const fs::path &scratch) {
-  const fs::path out = scratch / "stdout.txt";
-  const fs::path err = scratch / "stderr.txt";
-  const std::string command = std::string(REMOVALSIM_BINARY) + " sensitivity " + arguments + " >" +
-                              out.string() + " 2>" + err.string() + " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out), read(err)};
+  return removalsim::testing::run_removalsim("sensitivity " + arguments, scratch);
 }
 
 std::size_t lines(const std::string &text) {
