@@ -438,4 +438,30 @@ std::string describe(const Node &node) {
   return '`' + node.text + '`';
 }
 
+std::string double_quoted(const std::string &text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    switch (c) {
+    case '"':
+      quoted += "\\\"";
+      break;
+    case '\\':
+      quoted += "\\\\";
+      break;
+    case '\n':
+      quoted += "\\n";
+      break;
+    case '\r':
+      quoted += "\\r";
+      break;
+    case '\t':
+      quoted += "\\t";
+      break;
+    default:
+      quoted += c;
+    }
+  }
+  return quoted + '"';
+}
+
 } // namespace removalsim::scenario::detail

@@ -84,6 +84,9 @@ void apply_override(Document &document, const Override &override, std::size_t fi
 /// Every leaf of the document, in document order.
 std::vector<ResolvedValue> leaves(const Document &document);
 
+/// `text` as a YAML double-quoted scalar (quotes, backslashes and line breaks escaped).
+std::string double_quoted(const std::string &text);
+
 /// A short description of what a node is, for "expected X, got Y" messages.
 std::string describe(const Node &node);
 

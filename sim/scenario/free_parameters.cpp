@@ -257,29 +257,7 @@ std::string scalar_text(const std::string &value) {
   if (plain) {
     return value;
   }
-  std::string quoted = "\"";
-  for (const char c : value) {
-    switch (c) {
-    case '"':
-      quoted += "\\\"";
-      break;
-    case '\\':
-      quoted += "\\\\";
-      break;
-    case '\n':
-      quoted += "\\n";
-      break;
-    case '\r':
-      quoted += "\\r";
-      break;
-    case '\t':
-      quoted += "\\t";
-      break;
-    default:
-      quoted += c;
-    }
-  }
-  return quoted + '"';
+  return double_quoted(value);
 }
 
 void emit(const Tree &tree, std::size_t indent, std::string &out) {

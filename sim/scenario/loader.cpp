@@ -360,29 +360,7 @@ std::string shown(const std::string &value) {
   if (plain) {
     return value;
   }
-  std::string quoted = "\"";
-  for (const char c : value) {
-    switch (c) {
-    case '"':
-      quoted += "\\\"";
-      break;
-    case '\\':
-      quoted += "\\\\";
-      break;
-    case '\n':
-      quoted += "\\n";
-      break;
-    case '\r':
-      quoted += "\\r";
-      break;
-    case '\t':
-      quoted += "\\t";
-      break;
-    default:
-      quoted += c;
-    }
-  }
-  return quoted + '"';
+  return double_quoted(value);
 }
 
 } // namespace
