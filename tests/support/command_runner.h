@@ -8,14 +8,17 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace removalsim::testing {
 
-/// A fresh empty directory under the system's temporary directory, removed at the end.
+/// A fresh empty directory under the system's temporary directory (named after the test and the
+/// process, so concurrent test runs do not collide), removed at the end.
 class TemporaryDirectory {
 public:
   explicit TemporaryDirectory(const std::string &name)
-      : path_(std::filesystem::temp_directory_path() / ("removalsim-test-" + name)) {
+      : path_(std::filesystem::temp_directory_path() /
+              ("removalsim-test-" + name + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
