@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages listed in scripts/debian-packages.txt that are missing (as root, or
 # through sudo), then configures the CMake preset given as $1 (default: release). Cheap when
-# everything is already there: no apt call, and CMake only reconfigures when needed.
+# everything is already there: no apt call, and a reconfigure that rebuilds nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-release}"
@@ -22,6 +22,6 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [[ ! -f "build/$preset/CMakeCache.txt" ]]; then
-  cmake --preset "$preset" >/dev/null
-fi
+# Configuring every time keeps an existing build tree in step with CMakePresets.json; when nothing
+# changed it takes seconds and rebuilds nothing.
+cmake --preset "$preset" >/dev/null
