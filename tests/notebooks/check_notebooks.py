@@ -32,7 +32,8 @@ def main() -> int:
     arguments = parser.parse_args()
 
     notebooks = sorted(arguments.directory.glob("*.ipynb"))
-    problems = [problem for notebook in notebooks for problem in problems_of(notebook)]
+    output_problems = [problem for notebook in notebooks for problem in problems_of(notebook)]
+    problems = list(output_problems)
     unregistered = {notebook.stem for notebook in notebooks} - set(arguments.registered)
     problems += [f"{arguments.directory / name}.ipynb: not executed by CTest; add it to "
                  "tests/notebooks/CMakeLists.txt" for name in sorted(unregistered)]
@@ -41,7 +42,7 @@ def main() -> int:
                  for name in sorted(missing)]
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
+    if output_problems:
         print("strip outputs with: jupyter nbconvert --clear-output --inplace "
               f"{arguments.directory}/*.ipynb", file=sys.stderr)
     return 1 if problems else 0
