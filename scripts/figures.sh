@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the key figures of docs/figures/ (shown in README.md) by executing every notebook of
 # notebooks/ with its realistic defaults, then prints each notebook's one-sentence answer.
-# About 12 CPU-minutes (mostly 04-levers' 320 Sobol design points and 02-what-if's 200 runs).
+# Most of the time goes to 04-levers (320 Sobol design points) and 02-what-if (200 runs).
 # REMOVALSIM_BIN=PATH uses that binary instead of building build/release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,9 +11,9 @@ if [[ -z "${REMOVALSIM_BIN:-}" ]]; then
   cmake --build build/release --target removalsim >/dev/null
   export REMOVALSIM_BIN="$PWD/build/release/sim/cli/removalsim"
 fi
-# Debian's Python has nbconvert, pandas and matplotlib; a pyenv or virtualenv `python3` first on
-# PATH may not, and the kernel spec may name `python3`.
-export PATH="/usr/bin:$PATH" PYTHONDONTWRITEBYTECODE=1 MPLBACKEND=Agg
+# Debian's Python has nbconvert, pandas and matplotlib (a pyenv or virtualenv `python3` first on
+# PATH may not); the kernel runs under the interpreter that runs nbconvert.
+export PYTHONDONTWRITEBYTECODE=1 MPLBACKEND=Agg
 export REMOVALSIM_FIGURES_DIR="$PWD/docs/figures"
 executed="$(mktemp -d)"
 trap 'rm -rf "$executed"' EXIT
