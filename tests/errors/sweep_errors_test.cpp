@@ -86,7 +86,7 @@ TEST_CASE("an empty list of points is refused", "[errors][sweep]") {
 }
 
 TEST_CASE("a set value that is a map is refused unless quoted", "[errors][sweep]") {
-  check(design_error_of(kHead + "points:\n  - name: a\n    set: {a.b: {c: 1}}\n"), kFile, 7, 17,
+  check(design_error_of(kHead + "points:\n  - name: a\n    set: {a.b: {c: 1}}\n"), kFile, 7, 16,
         "points[0].set.a.b",
         "expected a value (YAML text; put a map or a list in quotes), got a map");
 }
@@ -104,5 +104,5 @@ TEST_CASE("a point whose values the scenario refuses names the point", "[errors]
 TEST_CASE("an output the scenario cannot measure is refused at the output", "[errors][sweep]") {
   check(design_error_of("scenario: scenarios/base.yaml\noutputs:\n"
                         "  - {metric: removal, period: 2024}\n"),
-        kFile, 3, 15, "outputs[0].metric", "unknown metric `removal`; did you mean `removals`?");
+        kFile, 3, 14, "outputs[0].metric", "unknown metric `removal`; did you mean `removals`?");
 }
