@@ -1,5 +1,7 @@
 #include "execution.h"
 
+#include <CLI/CLI.hpp>
+
 #ifdef REMOVALSIM_WITH_MPI
 #include "removalsim/distributed/mpi_executor.h"
 #include "removalsim/distributed/mpi_session.h"
@@ -72,6 +74,14 @@ bool Execution::is_distributed() noexcept {
 #else
   return false;
 #endif
+}
+
+void Execution::require_single_process(const std::string &command) {
+  if (is_distributed()) {
+    throw CLI::ValidationError(command, "does not spread over MPI ranks: run it without "
+                                        "mpirun/srun (`sweep`, `calibrate`, `sensitivity` and "
+                                        "`compare` do)");
+  }
 }
 
 bool Execution::is_coordinator() noexcept {

@@ -24,6 +24,10 @@ public:
   static std::unique_ptr<analysis::UnitExecutor> executor(unsigned threads);
   /// Whether several processes (MPI ranks) run the command together.
   static bool is_distributed() noexcept;
+  /// Refuses (CLI::ValidationError, exit code 2) to run `command` in an MPI job of several ranks:
+  /// for commands that do not spread their work, each rank would run all of it and write the same
+  /// files.
+  static void require_single_process(const std::string &command);
   /// Whether this process prints results and writes outputs.
   static bool is_coordinator() noexcept;
   /// `rank R of N: ` in a job of several processes (to prefix error messages), else empty.
