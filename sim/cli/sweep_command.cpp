@@ -106,6 +106,21 @@ struct InjectedFaults {
   }
 };
 
+/// A checkpoint's units must be units of this design, each with its replications' outputs: a
+/// record edited by hand could otherwise put values where they do not belong.
+void check_units_fit(const std::map<std::size_t, analysis::UnitResult> &finished,
+                     const UnitLayout &layout, std::size_t outputs,
+                     const std::filesystem::path &file) {
+  for (const auto &[unit, result] : finished) {
+    if (unit >= layout.units() || result.size() != layout.replications(unit) * outputs) {
+      throw analysis::CheckpointError(file.string() + ": damaged checkpoint: unit " +
+                                      std::to_string(unit) +
+                                      " does not fit the design; run without --resume to start "
+                                      "afresh");
+    }
+  }
+}
+
 void sweep(const SweepOptions &options) {
   const auto started = std::chrono::steady_clock::now();
   const scenario::SweepDesign design = scenario::load_sweep_design(options.design);
@@ -133,6 +148,7 @@ void sweep(const SweepOptions &options) {
     prepare_output_directory(out);
     if (options.resume) {
       finished = analysis::SweepCheckpoint::read(out / "sweep.checkpoint", fingerprint);
+      check_units_fit(finished, layout, design.outputs.size(), out / "sweep.checkpoint");
     }
     checkpoint = std::make_unique<analysis::SweepCheckpoint>(out / "sweep.checkpoint", fingerprint,
                                                              finished);

@@ -128,6 +128,13 @@ TEST_CASE("resuming from another sweep's or a damaged checkpoint is refused with
       run_removalsim("sweep " + kSweep + " --resume --out " + out.string(), scratch.path());
   REQUIRE(damaged.exit_code == 2);
   REQUIRE(damaged.err.find("sweep.checkpoint:2: damaged checkpoint line") != std::string::npos);
+
+  std::ofstream(checkpoint, std::ios::binary) << logged << "99 1 5\n";
+  const Outcome misfit =
+      run_removalsim("sweep " + kSweep + " --resume --out " + out.string(), scratch.path());
+  REQUIRE(misfit.exit_code == 2);
+  REQUIRE(misfit.err.find("damaged checkpoint: unit 99 does not fit the design") !=
+          std::string::npos);
   REQUIRE_FALSE(fs::exists(out / "replications.csv"));
 }
 
