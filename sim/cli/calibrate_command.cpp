@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "execution.h"
 #include "progress.h"
 
 #include "removalsim/analysis/atomic_file.h"
@@ -10,7 +11,6 @@
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/observable.h"
 #include "removalsim/analysis/run_output.h"
-#include "removalsim/engine/replications.h"
 #include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/free_parameters.h"
 #include "removalsim/scenario/loader.h"
@@ -118,13 +118,15 @@ std::vector<scenario::Override> overrides_of(const std::vector<scenario::FreePar
 }
 
 /// Runs the scenario with the free parameters overridden: every (request, replication) pair is a
-/// work unit of engine::run_replications, so the result does not depend on the thread count.
+/// work unit of the executor (threads, or MPI ranks), so the result does not depend on the number
+/// of threads or processes.
 class ScenarioSimulator {
 public:
   ScenarioSimulator(std::string file, std::vector<scenario::FreeParameterSpec> free,
-                    std::vector<analysis::Observable> observables, unsigned threads)
+                    std::vector<analysis::Observable> observables,
+                    std::shared_ptr<analysis::UnitExecutor> executor)
       : file_(std::move(file)), free_(std::move(free)), observables_(std::move(observables)),
-        threads_(threads) {}
+        executor_(std::move(executor)) {}
 
   std::vector<cal::ReplicationMoments>
   operator()(const std::vector<cal::SimulationRequest> &requests) const {
@@ -141,7 +143,7 @@ public:
       bound.push_back(std::move(b));
       offsets.push_back(offsets.back() + request.replications);
     }
-    const auto flat = engine::run_replications(offsets.back(), threads_, [&](std::size_t unit) {
+    const auto flat = executor_->run(offsets.back(), [&](std::size_t unit) {
       const auto q = static_cast<std::size_t>(
           std::upper_bound(offsets.begin(), offsets.end(), unit) - offsets.begin() - 1);
       const auto &request = requests[q];
@@ -161,7 +163,7 @@ private:
   std::string file_;
   std::vector<scenario::FreeParameterSpec> free_;
   std::vector<analysis::Observable> observables_;
-  unsigned threads_;
+  std::shared_ptr<analysis::UnitExecutor> executor_;
 };
 
 // --- Checks against the scenario and the targets ------------------------------------------
@@ -369,15 +371,20 @@ void calibrate(const CalibrateOptions &options) {
     parameters.push_back({p.key, p.low, p.high, prior});
   }
   const cal::ParameterSpace space(std::move(parameters));
-  const cal::Simulator simulator =
-      ScenarioSimulator(options.scenario, free.parameters, observables, options.threads);
+  const cal::Simulator simulator = ScenarioSimulator(options.scenario, free.parameters, observables,
+                                                     Execution::executor(options.threads));
 
   const std::size_t fitted = cal::fitted_count(targets);
   std::printf("Calibrating %s on %s: %zu free parameter(s), %zu fitted target(s), %zu held out\n",
               options.scenario.c_str(), options.targets.c_str(), space.dimension(), fitted,
               targets.size() - fitted);
 
-  const InterruptGuard interrupt_guard;
+  // Under MPI, Ctrl-C goes to mpirun, which ends the job: a stop flag seen by some ranks and not
+  // others would make them run different batches.
+  std::optional<InterruptGuard> interrupt_guard;
+  if (!Execution::is_distributed()) {
+    interrupt_guard.emplace();
+  }
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
   std::vector<double> estimate;
   std::vector<std::string> summary; // for the calibrated file's header
@@ -532,7 +539,7 @@ void calibrate(const CalibrateOptions &options) {
       summary.push_back("INTERRUPTED: posterior of the last complete generation (" +
                         std::to_string(result.generations.size()) + ")");
     }
-    if (!options.posterior.empty()) {
+    if (!options.posterior.empty() && Execution::is_coordinator()) {
       std::ostringstream csv;
       csv << "weight,distance";
       for (const auto &p : space.parameters()) {
@@ -568,7 +575,7 @@ void calibrate(const CalibrateOptions &options) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("\n%.1f s\n", seconds);
-  if (options.out.empty()) {
+  if (options.out.empty() || !Execution::is_coordinator()) {
     return;
   }
   std::string header = "Calibrated scenario written by removalsim " REMOVALSIM_VERSION " on " +

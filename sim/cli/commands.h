@@ -28,4 +28,7 @@ void add_compare_command(CLI::App &app);
 /// Registers `removalsim diff`: paired differences of a what-if from a base scenario.
 void add_diff_command(CLI::App &app);
 
+/// Registers `removalsim sweep`: a design's points x replications, on threads or MPI ranks.
+void add_sweep_command(CLI::App &app);
+
 } // namespace removalsim::cli

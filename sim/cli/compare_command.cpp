@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "execution.h"
 #include "output_directory.h"
 #include "progress.h"
 
@@ -124,15 +125,19 @@ void compare(const CompareOptions &options) {
         analysis::Observable{target.metric, target.country, target.period, target.base_period},
         scenario));
   }
-  if (!options.out.empty()) {
+  if (!options.out.empty() && Execution::is_coordinator()) {
     prepare_output_directory(options.out);
   }
 
+  const auto executor = Execution::executor(options.threads);
   const auto started = std::chrono::steady_clock::now();
   const auto values = analysis::evaluate_batch(
-      1, [&](std::size_t) { return scenario; }, options.replications, options.seed, options.threads,
+      1, [&](std::size_t) { return scenario; }, options.replications, options.seed, *executor,
       [&](const model::RunResult &result) { return analysis::observe_all(result, observables); },
       Progress("replication"));
+  if (!Execution::is_coordinator()) {
+    return; // rank 0 reports and writes
+  }
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

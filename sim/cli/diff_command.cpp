@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "execution.h"
 #include "output_directory.h"
 #include "progress.h"
 
@@ -159,7 +160,10 @@ void add_diff_command(CLI::App &app) {
   command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
       ->capture_default_str();
   command->add_option("--out", options->out, "Directory for diff.csv (written atomically)");
-  command->callback([options] { diff(*options); });
+  command->callback([options] {
+    Execution::require_single_process("diff");
+    diff(*options);
+  });
 }
 
 } // namespace removalsim::cli

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "execution.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "summary_table.h"
@@ -119,7 +120,10 @@ void add_run_command(CLI::App &app) {
       ->capture_default_str();
   command->add_option("--out", options->out,
                       "Directory for monthly.csv, summary.csv and run.json (written atomically)");
-  command->callback([options] { run(*options); });
+  command->callback([options] {
+    Execution::require_single_process("run");
+    run(*options);
+  });
 }
 
 } // namespace removalsim::cli

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "execution.h"
 #include "output_directory.h"
 #include "progress.h"
 
@@ -219,7 +220,7 @@ void run(SensitivityOptions options) {
     select_metric(design, options.metric);
   }
   scenario::check_design(design, options.scenario, base, analysis::metric_names());
-  if (!options.out.empty()) {
+  if (!options.out.empty() && Execution::is_coordinator()) {
     prepare_output_directory(options.out);
   }
 
@@ -252,6 +253,7 @@ void run(SensitivityOptions options) {
   std::fprintf(stderr, "%s: %zu parameters, %zu design points x %zu replications = %zu runs\n",
                morris ? "Morris screening" : "Sobol indices", factors.size(), points.size(),
                design.replications, runs);
+  const auto executor = Execution::executor(options.threads);
   const auto started = std::chrono::steady_clock::now();
   const auto values = analysis::evaluate_batch(
       points.size(),
@@ -260,7 +262,7 @@ void run(SensitivityOptions options) {
                                        scenario::point_overrides(design, points[p], base))
             .scenario;
       },
-      design.replications, design.seed, options.threads,
+      design.replications, design.seed, *executor,
       [&](const model::RunResult &result) {
         std::vector<double> measured;
         measured.reserve(design.outputs.size());
@@ -271,6 +273,9 @@ void run(SensitivityOptions options) {
         return measured;
       },
       Progress("run"));
+  if (!Execution::is_coordinator()) {
+    return; // rank 0 analyses, reports and writes
+  }
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "schema.h"
+#include "study_outputs.h"
 #include "values.h"
 
 #include <algorithm>
@@ -166,33 +167,7 @@ private:
   }
 
   void read_outputs(const Node &root, SensitivityDesign &design) const {
-    const Node &list = non_empty_list(root, "outputs");
-    for (std::size_t i = 0; i < list.items.size(); ++i) {
-      const Node &item = list.items[i];
-      const std::string path = "outputs[" + std::to_string(i) + ']';
-      expect_map(item, path);
-      reader_.check_keys(item, path, {"metric", "country", "period"});
-      StudyOutput output;
-      const Node &metric = reader_.require(item, path, "metric", "an output");
-      output.metric = reader_.text(metric, join(path, "metric"), "a metric name");
-      output.metric_where = reader_.where(metric.mark, join(path, "metric"));
-      if (const Entry *country = item.find("country")) {
-        output.country =
-            reader_.text(country->value, join(path, "country"), "a country code or `ALL`");
-        output.country_where = reader_.where(country->value.mark, join(path, "country"));
-      } else {
-        output.country_where = reader_.where(item.mark, path);
-      }
-      const Node &period = reader_.require(item, path, "period", "an output");
-      output.period_text = reader_.text(period, join(path, "period"), "a period");
-      output.period_where = reader_.where(period.mark, join(path, "period"));
-      const auto parsed = engine::parse_period(output.period_text);
-      if (!parsed) {
-        throw sensitivity_errors::malformed_period(output.period_where, output.period_text);
-      }
-      output.period = *parsed;
-      design.outputs.push_back(std::move(output));
-    }
+    design.outputs = read_study_outputs(reader_, root, "the study file");
   }
 
   void read_parameters(const Node &root, SensitivityDesign &design) const {
@@ -257,15 +232,6 @@ private:
   ValueReader reader_;
 };
 
-/// `YYYY-MM` of a date.
-std::string month_text(const engine::Date &date) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month);
-  return buffer;
-}
-
-int month_number(const engine::Date &date) { return date.year * 12 + date.month - 1; }
-
 } // namespace
 
 SensitivityDesign load_sensitivity_design(const std::filesystem::path &file) {
@@ -320,34 +286,7 @@ std::vector<Override> point_overrides(const SensitivityDesign &design,
 
 void check_design(const SensitivityDesign &design, const std::filesystem::path &scenario_file,
                   const LoadedScenario &base, std::span<const std::string> metrics) {
-  const model::Scenario &scenario = base.scenario;
-  std::string known;
-  for (const auto &country : scenario.countries) {
-    known += (known.empty() ? "" : ", ") + country.code;
-  }
-  known += ", ALL";
-  std::vector<std::string_view> metric_views(metrics.begin(), metrics.end());
-  const int first_month = month_number(scenario.warmup_until);
-  const int last_month = month_number(scenario.end);
-  for (const auto &output : design.outputs) {
-    if (std::find(metrics.begin(), metrics.end(), output.metric) == metrics.end()) {
-      throw sensitivity_errors::unknown_metric(output.metric_where, output.metric,
-                                               closest(output.metric, metric_views));
-    }
-    const bool country_known =
-        output.country == "ALL" ||
-        std::any_of(scenario.countries.begin(), scenario.countries.end(),
-                    [&](const model::Country &c) { return c.code == output.country; });
-    if (!country_known) {
-      throw sensitivity_errors::unknown_country(output.country_where, output.country, known);
-    }
-    if (month_number(output.period.first) < first_month ||
-        month_number(output.period.last) > last_month) {
-      throw sensitivity_errors::period_outside_run(output.period_where, output.period_text,
-                                                   month_text(scenario.warmup_until),
-                                                   month_text(scenario.end));
-    }
-  }
+  check_study_outputs(design.outputs, base.scenario, metrics);
   for (const auto &parameter : design.parameters) {
     for (const auto &key : parameter.keys) {
       // Outputs are read on the base scenario's months: the calendar must stay fixed.

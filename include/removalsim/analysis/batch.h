@@ -1,5 +1,6 @@
 #pragma once
 
+#include "removalsim/analysis/unit_executor.h"
 #include "removalsim/engine/replications.h"
 #include "removalsim/model/parameters.h"
 #include "removalsim/model/removal_model.h"
@@ -18,14 +19,15 @@ using Measure = std::function<std::vector<double>(const model::RunResult &)>;
 
 /// Runs `replications` replications of each of `points` scenarios and measures each run.
 ///
-/// Work units are (point, replication), spread over `threads` threads (0: all cores). Replication
-/// r of every point uses the random streams of (seed, r): design points share their randomness
-/// (common random numbers), which makes differences between points, objective functions and
-/// sensitivity indices far less noisy. The result, `[point][replication]` → measures, never depends
-/// on the thread count. Scenarios are built once per point, on the calling thread.
+/// Work units are (point, replication), run by `executor` (threads of this process, or the ranks
+/// of an MPI job). Replication r of every point uses the random streams of (seed, r): design points
+/// share their randomness (common random numbers), which makes differences between points,
+/// objective functions and sensitivity indices far less noisy. The result, `[point][replication]`
+/// → measures, never depends on the number of threads or processes. Scenarios are built once per
+/// point, on the calling thread (of every process). `progress` is called on the coordinator.
 std::vector<std::vector<std::vector<double>>>
 evaluate_batch(std::size_t points, const ScenarioFactory &make_scenario, std::size_t replications,
-               std::uint64_t seed, unsigned threads, const Measure &measure,
+               std::uint64_t seed, UnitExecutor &executor, const Measure &measure,
                const engine::ProgressCallback &progress = {});
 
 } // namespace removalsim::analysis

@@ -148,8 +148,10 @@ TEST_CASE("batches share random numbers across points and ignore the thread coun
     return std::vector<double>{evaluate_metric(result, "removals", Selection{0u, 0, 12}),
                                evaluate_metric(result, "oqtf_issued", Selection{0u, 0, 12})};
   };
-  const auto one = evaluate_batch(2, factory, 3, 5, 1, measure);
-  const auto two = evaluate_batch(2, factory, 3, 5, 2, measure);
+  ThreadExecutor one_thread(1);
+  ThreadExecutor two_threads(2);
+  const auto one = evaluate_batch(2, factory, 3, 5, one_thread, measure);
+  const auto two = evaluate_batch(2, factory, 3, 5, two_threads, measure);
   REQUIRE(one == two);
   REQUIRE(one.size() == 2);
   REQUIRE(one[0].size() == 3);

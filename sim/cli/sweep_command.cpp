@@ -1,0 +1,283 @@
+#include "commands.h"
+#include "execution.h"
+#include "output_directory.h"
+#include "progress.h"
+
+#include "removalsim/analysis/atomic_file.h"
+#include "removalsim/analysis/metric_evaluation.h"
+#include "removalsim/analysis/observable.h"
+#include "removalsim/analysis/run_output.h"
+#include "removalsim/analysis/sweep_checkpoint.h"
+#include "removalsim/analysis/sweep_output.h"
+#include "removalsim/engine/error.h"
+#include "removalsim/model/removal_model.h"
+#include "removalsim/scenario/loader.h"
+#include "removalsim/scenario/sweep_design.h"
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace removalsim::cli {
+
+namespace {
+
+struct SweepOptions {
+  std::string design;
+  std::string out;
+  unsigned threads = 0;
+  bool resume = false;
+};
+
+/// FNV-1a over everything a sweep's results depend on: what a checkpoint must match to be reused.
+class Fingerprint {
+public:
+  void add(std::string_view text) {
+    for (const unsigned char c : text) {
+      hash_ = (hash_ ^ c) * 0x100000001b3ULL;
+    }
+    add_separator();
+  }
+  void add(std::uint64_t value) { add(std::to_string(value)); }
+  std::uint64_t value() const noexcept { return hash_; }
+
+private:
+  void add_separator() { hash_ = (hash_ ^ 0xffU) * 0x100000001b3ULL; }
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+std::uint64_t fingerprint_of(const scenario::SweepDesign &design,
+                             const std::vector<scenario::LoadedScenario> &scenarios) {
+  Fingerprint fingerprint;
+  fingerprint.add(design.seed);
+  fingerprint.add(design.replications);
+  fingerprint.add(design.block);
+  for (const auto &output : design.outputs) {
+    fingerprint.add(output.label());
+  }
+  for (std::size_t p = 0; p < design.points.size(); ++p) {
+    fingerprint.add(design.points[p].name);
+    fingerprint.add(scenario::format_resolved(scenarios[p]));
+  }
+  return fingerprint.value();
+}
+
+/// The work units: each point's replications cut into blocks of `block` (the last may be short).
+class UnitLayout {
+public:
+  UnitLayout(std::size_t points, std::size_t replications, std::size_t block)
+      : points_(points), replications_(replications), block_(block),
+        blocks_per_point_((replications + block - 1) / block) {}
+
+  std::size_t units() const noexcept { return points_ * blocks_per_point_; }
+  std::size_t point(std::size_t unit) const noexcept { return unit / blocks_per_point_; }
+  std::size_t first_replication(std::size_t unit) const noexcept {
+    return unit % blocks_per_point_ * block_;
+  }
+  std::size_t replications(std::size_t unit) const noexcept {
+    return std::min(block_, replications_ - first_replication(unit));
+  }
+
+private:
+  std::size_t points_;
+  std::size_t replications_;
+  std::size_t block_;
+  std::size_t blocks_per_point_;
+};
+
+/// Faults that tests inject through the environment, to check what a real one would do:
+/// REMOVALSIM_TEST_KILL_AFTER_UNITS=N makes the coordinator SIGKILL itself once N units are in the
+/// checkpoint (an operator's `kill -9` at that moment); REMOVALSIM_TEST_FAIL_UNITS=1 makes every
+/// unit this process computes fail (a rank that breaks mid-sweep).
+struct InjectedFaults {
+  std::size_t kill_after_units = 0;
+  bool fail_units = false;
+
+  static InjectedFaults from_environment() {
+    const char *kill = std::getenv("REMOVALSIM_TEST_KILL_AFTER_UNITS");
+    const char *fail = std::getenv("REMOVALSIM_TEST_FAIL_UNITS");
+    return {kill == nullptr ? 0 : std::strtoull(kill, nullptr, 10),
+            fail != nullptr && std::string_view(fail) == "1"};
+  }
+};
+
+/// A checkpoint's units must be units of this design, each with its replications' outputs: a
+/// record edited by hand could otherwise put values where they do not belong.
+void check_units_fit(const std::map<std::size_t, analysis::UnitResult> &finished,
+                     const UnitLayout &layout, std::size_t outputs,
+                     const std::filesystem::path &file) {
+  for (const auto &[unit, result] : finished) {
+    if (unit >= layout.units() || result.size() != layout.replications(unit) * outputs) {
+      throw analysis::CheckpointError(file.string() + ": damaged checkpoint: unit " +
+                                      std::to_string(unit) +
+                                      " does not fit the design; run without --resume to start "
+                                      "afresh");
+    }
+  }
+}
+
+void sweep(const SweepOptions &options) {
+  const auto started = std::chrono::steady_clock::now();
+  const scenario::SweepDesign design = scenario::load_sweep_design(options.design);
+  const auto scenarios = scenario::load_sweep_scenarios(design, analysis::metric_names());
+  std::vector<std::vector<analysis::BoundObservable>> observables(scenarios.size());
+  for (std::size_t p = 0; p < scenarios.size(); ++p) {
+    for (const auto &output : design.outputs) {
+      observables[p].push_back(analysis::bind(
+          analysis::Observable{output.metric, output.country, output.period, std::nullopt},
+          scenarios[p].scenario));
+    }
+  }
+  const UnitLayout layout(design.points.size(), design.replications, design.block);
+  const auto executor = Execution::executor(options.threads);
+  const bool coordinator = executor->is_coordinator();
+
+  // The coordinator alone reads and writes the checkpoint; the other ranks learn from it which
+  // units are already done.
+  const std::filesystem::path out(options.out);
+  const std::uint64_t fingerprint = fingerprint_of(design, scenarios);
+  std::map<std::size_t, analysis::UnitResult> finished;
+  std::unique_ptr<analysis::SweepCheckpoint> checkpoint;
+  std::vector<double> done_units;
+  if (coordinator && !options.out.empty()) {
+    prepare_output_directory(out);
+    if (options.resume) {
+      finished = analysis::SweepCheckpoint::read(out / "sweep.checkpoint", fingerprint);
+      check_units_fit(finished, layout, design.outputs.size(), out / "sweep.checkpoint");
+    }
+    checkpoint = std::make_unique<analysis::SweepCheckpoint>(out / "sweep.checkpoint", fingerprint,
+                                                             finished);
+    for (const auto &[unit, result] : finished) {
+      done_units.push_back(static_cast<double>(unit));
+    }
+  }
+  done_units = executor->share(std::move(done_units));
+  std::vector<std::size_t> pending;
+  for (std::size_t unit = 0, d = 0; unit < layout.units(); ++unit) {
+    if (d < done_units.size() && static_cast<std::size_t>(done_units[d]) == unit) {
+      ++d;
+    } else {
+      pending.push_back(unit);
+    }
+  }
+  if (coordinator) {
+    std::fprintf(
+        stderr, "sweep: %zu point(s) x %zu replication(s) in %zu unit(s) of up to %zu%s\n",
+        design.points.size(), design.replications, layout.units(), design.block,
+        finished.empty()
+            ? ""
+            : (", " + std::to_string(finished.size()) + " already done (resumed)").c_str());
+  }
+
+  const InjectedFaults faults = InjectedFaults::from_environment();
+  std::size_t completed = 0;
+  const Progress progress("unit");
+  const auto computed = executor->run(
+      pending.size(),
+      [&](std::size_t k) {
+        const std::size_t unit = pending[k];
+        if (faults.fail_units) {
+          throw SimulationError("injected failure (REMOVALSIM_TEST_FAIL_UNITS)", 0.0,
+                                static_cast<long long>(unit));
+        }
+        const std::size_t p = layout.point(unit);
+        analysis::UnitResult values;
+        for (std::size_t i = 0; i < layout.replications(unit); ++i) {
+          const auto result = model::simulate(scenarios[p].scenario, design.seed,
+                                              layout.first_replication(unit) + i);
+          const auto measured = analysis::observe_all(result, observables[p]);
+          values.insert(values.end(), measured.begin(), measured.end());
+        }
+        return values;
+      },
+      [&](std::size_t k, const analysis::UnitResult &values) {
+        ++completed;
+        if (checkpoint) {
+          checkpoint->append(pending[k], values);
+          if (completed == faults.kill_after_units) {
+            std::raise(SIGKILL);
+          }
+        }
+        progress(completed, pending.size());
+      });
+  if (!coordinator) {
+    return; // rank 0 writes
+  }
+  for (std::size_t k = 0; k < pending.size(); ++k) {
+    finished[pending[k]] = computed[k];
+  }
+
+  const std::size_t outputs = design.outputs.size();
+  analysis::SweepValues values(design.points.size());
+  for (const auto &[unit, result] : finished) {
+    auto &point = values[layout.point(unit)];
+    for (std::size_t i = 0; i < layout.replications(unit); ++i) {
+      point.emplace_back(result.begin() + static_cast<std::ptrdiff_t>(i * outputs),
+                         result.begin() + static_cast<std::ptrdiff_t>((i + 1) * outputs));
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto &point : design.points) {
+    names.push_back(point.name);
+  }
+  std::vector<analysis::SweepOutputName> output_names;
+  for (const auto &output : design.outputs) {
+    output_names.push_back({output.metric, output.country, output.period_text});
+  }
+  const double wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("sweep %s: %zu point(s) x %zu replication(s), seed %llu, %.1f s\n",
+              options.design.c_str(), design.points.size(), design.replications,
+              static_cast<unsigned long long>(design.seed), wall_seconds);
+  if (options.out.empty()) {
+    analysis::write_sweep_summary_csv(std::cout, names, output_names, values);
+    return;
+  }
+  analysis::AtomicFile replications(out / "replications.csv");
+  analysis::write_sweep_replications_csv(replications.stream(), names, output_names, values);
+  analysis::AtomicFile summary(out / "summary.csv");
+  analysis::write_sweep_summary_csv(summary.stream(), names, output_names, values);
+  std::ostringstream json;
+  json << "{\n  \"design\": " << analysis::json_string(options.design)
+       << ",\n  \"seed\": " << design.seed << ",\n  \"points\": " << design.points.size()
+       << ",\n  \"replications\": " << design.replications << ",\n  \"block\": " << design.block
+       << ",\n  \"units\": " << layout.units() << ",\n  \"units_resumed\": " << done_units.size()
+       << ",\n  \"version\": \"" << REMOVALSIM_VERSION
+       << "\",\n  \"wall_seconds\": " << analysis::format_number(wall_seconds) << "\n}\n";
+  analysis::AtomicFile sweep_json(out / "sweep.json");
+  sweep_json.stream() << json.str();
+  // Commit only once every file is fully written; the checkpoint goes last, so a failure before
+  // leaves the sweep resumable.
+  replications.commit();
+  summary.commit();
+  sweep_json.commit();
+  checkpoint->remove();
+  std::fprintf(stderr, "wrote %s/{replications.csv,summary.csv,sweep.json}\n", options.out.c_str());
+}
+
+} // namespace
+
+void add_sweep_command(CLI::App &app) {
+  auto options = std::make_shared<SweepOptions>();
+  CLI::App *command = app.add_subcommand(
+      "sweep", "Run the points of a sweep design x replications, on threads or MPI ranks");
+  command->add_option("design", options->design, "Sweep design YAML file")->required();
+  command->add_option("--out", options->out,
+                      "Directory for replications.csv, summary.csv and sweep.json (atomically)");
+  command
+      ->add_option("--threads", options->threads,
+                   "Worker threads per process (0: the cores, shared by a node's MPI ranks)")
+      ->capture_default_str();
+  command
+      ->add_flag("--resume", options->resume,
+                 "Skip the units that the checkpoint in --out says an interrupted run finished")
+      ->needs(command->get_option("--out"));
+  command->callback([options] { sweep(*options); });
+}
+
+} // namespace removalsim::cli
