@@ -19,6 +19,11 @@ namespace {
 
 // Scenario documents are a few levels deep; the limit only stops recursive aliases.
 constexpr int kMaxDepth = 64;
+// The largest shipped file has about a thousand values. yaml-cpp keeps an alias as one shared
+// node, but the tree built here copies it at every use: a few lines of aliases of aliases would
+// expand to billions of nodes (an "alias bomb") without this cap, which also keeps the time to
+// refuse one well under a second.
+constexpr std::size_t kMaxNodes = 20'000;
 
 // Where parsed text sits in its file: a whole file, or an override's value, which is the part
 // after `KEY.PATH: ` of line `line` of the virtual file of overrides.
@@ -45,8 +50,7 @@ public:
   Converter(const Document &document, Placement placement)
       : document_(document), mark_of_(placement) {}
 
-  Node convert(const YAML::Node &yaml, const std::string &path, const Mark &fallback,
-               int depth) const {
+  Node convert(const YAML::Node &yaml, const std::string &path, const Mark &fallback, int depth) {
     Node node;
     node.mark = mark_of_(yaml.Mark());
     if (node.mark.line == 0) {
@@ -54,6 +58,9 @@ public:
     }
     if (depth > kMaxDepth) {
       throw errors::nested_too_deeply(document_.locate(node.mark, path), kMaxDepth);
+    }
+    if (++nodes_ > kMaxNodes) {
+      throw errors::too_many_values(document_.locate(node.mark, path), kMaxNodes);
     }
     switch (yaml.Type()) {
     case YAML::NodeType::Undefined:
@@ -104,6 +111,7 @@ public:
 private:
   const Document &document_;
   Placement mark_of_;
+  std::size_t nodes_ = 0;
 };
 
 // `path` is the key path of the parsed text's top (empty for a whole file).

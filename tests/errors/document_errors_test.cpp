@@ -59,6 +59,22 @@ TEST_CASE("scenario error: nesting too deep (recursive aliases)", "[errors][docu
         "the document is nested more than 64 levels deep (a recursive YAML alias?)");
 }
 
+TEST_CASE("scenario error: too many values (an alias of aliases)", "[errors][document]") {
+  // Each line uses the previous one's alias ten times: 10^5 values on the last line.
+  std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i <= 5; ++i) {
+    const std::string alias = "*a" + std::to_string(i - 1);
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) {
+      yaml += (k == 0 ? "" : ", ") + alias;
+    }
+    yaml += "]\n";
+  }
+  check(error_of(yaml), 6, 1, "",
+        "the document holds more than 20000 values (an alias of aliases, repeated over and "
+        "over?)");
+}
+
 TEST_CASE("scenario error: a key that is not a plain name", "[errors][document]") {
   check(error_of("start: 2019-01-01\n"
                  "? [a, b]\n"
