@@ -22,10 +22,12 @@ using Measure = std::function<std::vector<double>(const model::RunResult &)>;
 /// r of every point uses the random streams of (seed, r): design points share their randomness
 /// (common random numbers), which makes differences between points, objective functions and
 /// sensitivity indices far less noisy. The result, `[point][replication]` → measures, never depends
-/// on the thread count. Scenarios are built once per point, on the calling thread.
+/// on the thread count. Scenarios are built once per point, on the calling thread. Throws
+/// engine::Stopped soon after `stop` is set.
 std::vector<std::vector<std::vector<double>>>
 evaluate_batch(std::size_t points, const ScenarioFactory &make_scenario, std::size_t replications,
                std::uint64_t seed, unsigned threads, const Measure &measure,
-               const engine::ProgressCallback &progress = {});
+               const engine::ProgressCallback &progress = {},
+               const engine::StopFlag *stop = nullptr);
 
 } // namespace removalsim::analysis
