@@ -1,6 +1,8 @@
 #include "commands.h"
+#include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/batch.h"
@@ -40,6 +42,7 @@ struct SensitivityOptions {
   std::size_t trajectories = 0; // 0: the study file's
   std::size_t samples = 0;      // 0: the study file's
   unsigned threads = 0;
+  RunLimits limits;
   std::string out;
 };
 
@@ -253,12 +256,17 @@ void run(SensitivityOptions options) {
                morris ? "Morris screening" : "Sobol indices", factors.size(), points.size(),
                design.replications, runs);
   const auto started = std::chrono::steady_clock::now();
+  const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto values = analysis::evaluate_batch(
       points.size(),
       [&](std::size_t p) {
-        return scenario::load_scenario(options.scenario,
-                                       scenario::point_overrides(design, points[p], base))
-            .scenario;
+        auto point = scenario::load_scenario(options.scenario,
+                                             scenario::point_overrides(design, points[p], base))
+                         .scenario;
+        // A parameter may scale the arrivals: every design point is checked, and each run is
+        // reduced to the outputs at once (no counters kept).
+        check_run_size(point, options.scenario, 0, options.threads, options.limits);
+        return point;
       },
       design.replications, design.seed, options.threads,
       [&](const model::RunResult &result) {
@@ -270,7 +278,7 @@ void run(SensitivityOptions options) {
         }
         return measured;
       },
-      Progress("run"));
+      Progress("run"), interrupt_guard.stop_flag());
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
@@ -414,6 +422,7 @@ void add_sensitivity_command(CLI::App &app) {
   command->add_option(
       "--out", options->out,
       "Directory for sensitivity.csv, points.csv and sensitivity.json (written atomically)");
+  add_limit_options(*command, options->limits);
   command->callback([options] { run(*options); });
 }
 
