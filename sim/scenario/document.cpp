@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -114,22 +115,69 @@ private:
   std::size_t nodes_ = 0;
 };
 
+// Where each YAML document of a text starts (the mark of its first node). Counting documents
+// with this handler rather than YAML::LoadAll: on some malformed texts (the fuzzer found
+// ",#\ne!nd: 1") yaml-cpp 0.7's parser stops advancing, and LoadAll then loops forever,
+// allocating an empty document per turn. A document that starts where the previous one did
+// reveals that, and is reported as a syntax error.
+class DocumentStarts : public YAML::EventHandler {
+public:
+  std::vector<YAML::Mark> starts;
+
+  void OnDocumentStart(const YAML::Mark &) override { awaiting_first_node_ = true; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
+  void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                const std::string &) override {
+    node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnMapEnd() override {}
+
+private:
+  void node(const YAML::Mark &mark) {
+    if (awaiting_first_node_) {
+      awaiting_first_node_ = false;
+      if (!starts.empty() && starts.back().pos == mark.pos) {
+        throw YAML::ParserException(mark, "unexpected text: the parser cannot go past it");
+      }
+      starts.push_back(mark);
+    }
+  }
+  bool awaiting_first_node_ = false;
+};
+
 // `path` is the key path of the parsed text's top (empty for a whole file).
 Node parse(const Document &document, const Placement &placement, std::string_view text,
            const FileKind &kind, const std::string &path = "") {
-  std::vector<YAML::Node> documents;
+  YAML::Node yaml;
+  DocumentStarts documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    std::istringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(documents)) {
+    }
+    if (documents.starts.size() <= 1) {
+      yaml = YAML::Load(std::string(text));
+    }
   } catch (const YAML::Exception &error) {
     throw errors::syntax_error(document.locate(placement(error.mark), path), error.msg);
   }
   const Mark top = placement.top();
-  if (documents.size() > 1) {
-    const Mark second = placement(documents[1].Mark());
+  if (documents.starts.size() > 1) {
+    const Mark second = placement(documents.starts[1]);
     throw errors::several_documents(document.locate(second.line == 0 ? top : second, path),
-                                    documents.size(), kind.noun);
+                                    documents.starts.size(), kind.noun);
   }
-  const YAML::Node yaml = documents.empty() ? YAML::Node() : documents.front();
   try {
     return Converter(document, placement).convert(yaml, path, top, 0);
   } catch (const YAML::Exception &error) {
