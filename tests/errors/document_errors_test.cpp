@@ -61,15 +61,12 @@ TEST_CASE("scenario error: nesting too deep (recursive aliases)", "[errors][docu
 
 TEST_CASE("scenario error: too many values (an alias of aliases)", "[errors][document]") {
   // Each line uses the previous one's alias ten times: 10^5 values on the last line.
-  std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
-  for (int i = 1; i <= 5; ++i) {
-    const std::string alias = "*a" + std::to_string(i - 1);
-    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
-    for (int k = 0; k < 10; ++k) {
-      yaml += (k == 0 ? "" : ", ") + alias;
-    }
-    yaml += "]\n";
-  }
+  const std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+                           "a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n"
+                           "a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n"
+                           "a3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\n"
+                           "a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
+                           "a5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n";
   check(error_of(yaml), 6, 1, "",
         "the document holds more than 20000 values (an alias of aliases, repeated over and "
         "over?)");
