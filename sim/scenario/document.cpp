@@ -116,9 +116,10 @@ private:
 };
 
 // Where each YAML document of a text starts (the mark of its first node). Counting documents
-// with this handler rather than YAML::LoadAll: on some malformed texts (the fuzzer found
-// ",#\ne!nd: 1") yaml-cpp 0.7's parser stops advancing, and LoadAll then loops forever,
-// allocating an empty document per turn. A document that starts where the previous one did
+// with this handler rather than YAML::LoadAll: on some malformed texts (the fuzzer found a
+// stray comma before a comment and a tagged key, tests/fuzz/regressions/
+// stray-comma-parser-loop.yaml) yaml-cpp 0.7's parser stops advancing, and LoadAll then loops
+// forever, allocating a document per turn. A document that starts where the previous one did
 // reveals that, and is reported as a syntax error.
 class DocumentStarts : public YAML::EventHandler {
 public:

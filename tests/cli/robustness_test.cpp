@@ -161,12 +161,13 @@ TEST_CASE("a scenario issuing too many orders is refused before simulating, unle
           "[cli][limits]") {
   TemporaryDirectory scratch("limits-orders");
   const fs::path huge = scratch.path() / "huge.yaml";
+  // A year of 1e9 orders a year: 365 of 365.2425 days.
   std::ofstream(huge) << "start: 2023-01-01\nend: 2023-12-31\n"
                          "countries:\n  AA: {oqtf_per_year: 1e9}\n";
   const Outcome refused = run_removalsim("run " + huge.string(), scratch.path());
   REQUIRE(refused.exit_code == 2);
   REQUIRE(refused.err == "removalsim: error: " + huge.string() +
-                             ": too large to simulate: about 1e+09 orders per replication (limit "
+                             ": too large to simulate: about 9.99e+08 orders per replication (limit "
                              "1e+08); raise the limit with --max-orders N, or use --no-limits\n");
   REQUIRE(refused.out.empty());
 
