@@ -166,9 +166,10 @@ TEST_CASE("a scenario issuing too many orders is refused before simulating, unle
                          "countries:\n  AA: {oqtf_per_year: 1e9}\n";
   const Outcome refused = run_removalsim("run " + huge.string(), scratch.path());
   REQUIRE(refused.exit_code == 2);
-  REQUIRE(refused.err == "removalsim: error: " + huge.string() +
-                             ": too large to simulate: about 9.99e+08 orders per replication (limit "
-                             "1e+08); raise the limit with --max-orders N, or use --no-limits\n");
+  REQUIRE(refused.err ==
+          "removalsim: error: " + huge.string() +
+              ": too large to simulate: about 9.99e+08 orders per replication (limit "
+              "1e+08); raise the limit with --max-orders N, or use --no-limits\n");
   REQUIRE(refused.out.empty());
 
   // Lowered, the limit refuses even a small scenario (tiny.yaml: 3,000 orders).
