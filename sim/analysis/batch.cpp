@@ -5,7 +5,7 @@ namespace removalsim::analysis {
 std::vector<std::vector<std::vector<double>>>
 evaluate_batch(std::size_t points, const ScenarioFactory &make_scenario, std::size_t replications,
                std::uint64_t seed, UnitExecutor &executor, const Measure &measure,
-               const engine::ProgressCallback &progress) {
+               const engine::ProgressCallback &progress, const engine::StopFlag *stop) {
   std::vector<model::Scenario> scenarios;
   scenarios.reserve(points);
   for (std::size_t p = 0; p < points; ++p) {
@@ -18,7 +18,7 @@ evaluate_batch(std::size_t points, const ScenarioFactory &make_scenario, std::si
       [&](std::size_t unit) {
         const std::size_t point = unit / replications;
         const std::size_t replication = unit % replications;
-        return measure(model::simulate(scenarios[point], seed, replication));
+        return measure(model::simulate(scenarios[point], seed, replication, stop));
       },
       [&](std::size_t, const UnitResult &) {
         if (progress) {

@@ -1,9 +1,12 @@
 #include "commands.h"
 #include "execution.h"
+#include "interrupt.h"
 #include "progress.h"
+#include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/calibration/abc_smc.h"
+#include "removalsim/analysis/calibration/checkpoint.h"
 #include "removalsim/analysis/calibration/parameter_space.h"
 #include "removalsim/analysis/calibration/simulator.h"
 #include "removalsim/analysis/calibration/smm.h"
@@ -20,7 +23,6 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -48,6 +50,8 @@ struct CalibrateOptions {
   unsigned threads = 0;
   std::string out;
   std::string posterior;
+  bool resume = false;
+  RunLimits limits;
 };
 
 // Default replications per evaluation: SMM averages R replications at every point (R >= 2 for
@@ -55,40 +59,6 @@ struct CalibrateOptions {
 constexpr std::size_t kSmmReplications = 8;
 constexpr std::size_t kSmmStarts = 4;
 constexpr std::size_t kSmmMaxEvaluations = 200;
-
-// --- Ctrl-C ---------------------------------------------------------------------------------
-
-// Set by SIGINT, read by the calibration between evaluations. Lock-free, hence signal-safe.
-cal::StopFlag g_stop{false};
-static_assert(cal::StopFlag::is_always_lock_free);
-
-extern "C" void on_interrupt(int) {
-  g_stop.store(true);
-  constexpr char kMessage[] = "\nremovalsim: interrupted: stopping after the current evaluation "
-                              "and keeping the best point so far (Ctrl-C again to abort)\n";
-  if (::write(STDERR_FILENO, kMessage, sizeof kMessage - 1) < 0) {
-    // Nothing to do: the message is a courtesy.
-  }
-}
-
-/// Routes the first SIGINT to g_stop while alive (SA_RESETHAND: a second one kills as usual).
-class InterruptGuard {
-public:
-  InterruptGuard() {
-    g_stop.store(false);
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
-    sigaction(SIGINT, &action, &previous_);
-  }
-  InterruptGuard(const InterruptGuard &) = delete;
-  InterruptGuard &operator=(const InterruptGuard &) = delete;
-  ~InterruptGuard() { sigaction(SIGINT, &previous_, nullptr); }
-
-private:
-  struct sigaction previous_ {};
-};
 
 // --- The simulator seen by calibration --------------------------------------------------------
 
@@ -124,9 +94,9 @@ class ScenarioSimulator {
 public:
   ScenarioSimulator(std::string file, std::vector<scenario::FreeParameterSpec> free,
                     std::vector<analysis::Observable> observables,
-                    std::shared_ptr<analysis::UnitExecutor> executor)
+                    std::shared_ptr<analysis::UnitExecutor> executor, const engine::StopFlag *stop)
       : file_(std::move(file)), free_(std::move(free)), observables_(std::move(observables)),
-        executor_(std::move(executor)) {}
+        executor_(std::move(executor)), stop_(stop) {}
 
   std::vector<cal::ReplicationMoments>
   operator()(const std::vector<cal::SimulationRequest> &requests) const {
@@ -148,7 +118,7 @@ public:
           std::upper_bound(offsets.begin(), offsets.end(), unit) - offsets.begin() - 1);
       const auto &request = requests[q];
       const auto result = model::simulate(scenarios[q], request.seed,
-                                          request.first_replication + (unit - offsets[q]));
+                                          request.first_replication + (unit - offsets[q]), stop_);
       return analysis::observe_all(result, bound[q]);
     });
     std::vector<cal::ReplicationMoments> out(requests.size());
@@ -164,6 +134,7 @@ private:
   std::vector<scenario::FreeParameterSpec> free_;
   std::vector<analysis::Observable> observables_;
   std::shared_ptr<analysis::UnitExecutor> executor_;
+  const engine::StopFlag *stop_;
 };
 
 // --- Checks against the scenario and the targets ------------------------------------------
@@ -318,6 +289,9 @@ void calibrate(const CalibrateOptions &options) {
   const auto free = scenario::load_free_parameters(options.free);
   const std::string method = !options.method.empty() ? options.method : free.method.value_or("smm");
   const bool abc = method == "abc-smc";
+  if (options.resume && options.out.empty()) {
+    throw CLI::ValidationError("--resume", "needs --out (the checkpoint is OUT.checkpoint)");
+  }
   if (!abc && !options.posterior.empty()) {
     throw CLI::ValidationError("--posterior", "posterior samples come from --method abc-smc only");
   }
@@ -331,6 +305,8 @@ void calibrate(const CalibrateOptions &options) {
   const std::uint64_t seed = options.seed.value_or(free.seed.value_or(1));
 
   const scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
+  // Checked at the scenario's own values: each evaluation reduces its runs to the targets' values.
+  check_run_size(base.scenario, options.scenario, 0, options.threads, options.limits);
   check_free_parameters(options.scenario, free.parameters);
   auto file_targets = scenario::load_targets(options.targets, analysis::metric_names());
   scenario::check_target_countries(file_targets, base.scenario);
@@ -371,20 +347,37 @@ void calibrate(const CalibrateOptions &options) {
     parameters.push_back({p.key, p.low, p.high, prior});
   }
   const cal::ParameterSpace space(std::move(parameters));
-  const cal::Simulator simulator = ScenarioSimulator(options.scenario, free.parameters, observables,
-                                                     Execution::executor(options.threads));
+  // Under MPI, Ctrl-C goes to mpirun, which ends the job: a stop flag seen by some ranks and not
+  // others would make them run different batches.
+  std::optional<InterruptGuard> interrupt_guard;
+  if (!Execution::is_distributed()) {
+    interrupt_guard.emplace(
+        "\nremovalsim: interrupted: stopping now and keeping the best point so far (interrupt "
+        "again to abort)\n");
+  }
+  const engine::StopFlag *stop = interrupt_guard ? interrupt_guard->stop_flag() : nullptr;
+  cal::Simulator simulator = ScenarioSimulator(options.scenario, free.parameters, observables,
+                                               Execution::executor(options.threads, stop), stop);
+  // Every completed simulation is recorded beside the output, for --resume (by rank 0 of an MPI
+  // job; every rank reads it back, so that all answer the same requests from it).
+  std::optional<cal::EvaluationCheckpoint> checkpoint;
+  if (!options.out.empty()) {
+    checkpoint.emplace(options.out + ".checkpoint",
+                       command_line(options, method, replications, seed),
+                       Execution::is_coordinator());
+    if (options.resume) {
+      const std::size_t recorded = checkpoint->load();
+      std::printf("Resuming from %s.checkpoint: %zu recorded simulation(s)\n", options.out.c_str(),
+                  recorded);
+    }
+    simulator = checkpoint->wrap(std::move(simulator));
+  }
 
   const std::size_t fitted = cal::fitted_count(targets);
   std::printf("Calibrating %s on %s: %zu free parameter(s), %zu fitted target(s), %zu held out\n",
               options.scenario.c_str(), options.targets.c_str(), space.dimension(), fitted,
               targets.size() - fitted);
 
-  // Under MPI, Ctrl-C goes to mpirun, which ends the job: a stop flag seen by some ranks and not
-  // others would make them run different batches.
-  std::optional<InterruptGuard> interrupt_guard;
-  if (!Execution::is_distributed()) {
-    interrupt_guard.emplace();
-  }
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
   std::vector<double> estimate;
   std::vector<std::string> summary; // for the calibrated file's header
@@ -400,7 +393,7 @@ void calibrate(const CalibrateOptions &options) {
                               : free.max_evaluations.value_or(kSmmMaxEvaluations);
     smm.seed = seed;
     smm.fresh_seed = seed + 1;
-    smm.stop = &g_stop;
+    smm.stop = stop;
     smm.progress = [terminal](const cal::SmmProgress &p) {
       if (terminal) {
         std::fprintf(stderr, "\rstart %zu/%zu, evaluation %zu: Q = %.6g (best %.6g)\033[K",
@@ -480,7 +473,7 @@ void calibrate(const CalibrateOptions &options) {
           options.generations != 0 ? options.generations : *free.generations;
     }
     abc_options.seed = seed;
-    abc_options.stop = &g_stop;
+    abc_options.stop = stop;
     abc_options.progress = [terminal](const cal::AbcProgress &p) {
       if (terminal) {
         std::fprintf(stderr, "\r%s %zu: %zu/%zu accepted of %zu simulated (epsilon %.4g)\033[K",
@@ -598,6 +591,12 @@ void calibrate(const CalibrateOptions &options) {
   analysis::write_file_atomically(options.out, yaml);
   std::fprintf(stderr, "wrote %s%s\n", options.out.c_str(),
                interrupted ? " (interrupted: best point so far)" : "");
+  if (interrupted) {
+    std::fprintf(stderr, "completed simulations kept in %s.checkpoint: add --resume to go on\n",
+                 options.out.c_str());
+  } else {
+    checkpoint->remove();
+  }
 }
 
 } // namespace
@@ -630,8 +629,12 @@ void add_calibrate_command(CLI::App &app) {
       ->capture_default_str();
   command->add_option("--out", options->out,
                       "Calibrated scenario to write (YAML extending SCENARIO; atomically)");
+  command->add_flag("--resume", options->resume,
+                    "Go on from OUT.checkpoint, left by an interrupted run of the same command "
+                    "(the result is that of an uninterrupted run)");
   command->add_option("--posterior", options->posterior,
                       "ABC-SMC: CSV of the last generation's weighted particles");
+  add_limit_options(*command, options->limits);
   command->callback([options] { calibrate(*options); });
 }
 

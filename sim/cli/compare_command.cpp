@@ -1,7 +1,9 @@
 #include "commands.h"
 #include "execution.h"
+#include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/batch.h"
@@ -32,6 +34,7 @@ struct CompareOptions {
   std::size_t replications = 10;
   std::uint64_t seed = 1;
   unsigned threads = 0;
+  RunLimits limits;
   std::string out;
 };
 
@@ -116,6 +119,8 @@ void write_csv(std::ostream &out, const std::vector<scenario::Target> &targets,
 void compare(const CompareOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
   const model::Scenario &scenario = loaded.scenario;
+  // Each replication is reduced to the targets' values at once: no counters are kept.
+  check_run_size(scenario, options.scenario, 0, options.threads, options.limits);
   const auto targets = scenario::load_targets(options.targets, analysis::metric_names());
   scenario::check_target_countries(targets, scenario);
   std::vector<analysis::BoundObservable> observables;
@@ -129,12 +134,13 @@ void compare(const CompareOptions &options) {
     prepare_output_directory(options.out);
   }
 
-  const auto executor = Execution::executor(options.threads);
+  const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
+  const auto executor = Execution::executor(options.threads, interrupt_guard.stop_flag());
   const auto started = std::chrono::steady_clock::now();
   const auto values = analysis::evaluate_batch(
       1, [&](std::size_t) { return scenario; }, options.replications, options.seed, *executor,
       [&](const model::RunResult &result) { return analysis::observe_all(result, observables); },
-      Progress("replication"));
+      Progress("replication"), interrupt_guard.stop_flag());
   if (!Execution::is_coordinator()) {
     return; // rank 0 reports and writes
   }
@@ -199,6 +205,7 @@ void add_compare_command(CLI::App &app) {
   command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
       ->capture_default_str();
   command->add_option("--out", options->out, "Directory for comparison.csv (written atomically)");
+  add_limit_options(*command, options->limits);
   command->callback([options] { compare(*options); });
 }
 

@@ -1,7 +1,9 @@
 #include "commands.h"
 #include "execution.h"
+#include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
@@ -30,6 +32,7 @@ struct DiffOptions {
   std::size_t replications = 10;
   std::uint64_t seed = 1;
   unsigned threads = 0;
+  RunLimits limits;
   std::string out;
 };
 
@@ -102,19 +105,25 @@ void diff(const DiffOptions &options) {
   const scenario::LoadedScenario base = scenario::load_scenario(options.base);
   const scenario::LoadedScenario whatif = scenario::load_scenario(options.whatif);
   scenario::check_same_layout(base, whatif);
+  // Both scenarios' results are kept until the differences are taken.
+  check_run_size(base.scenario, options.base, 2 * options.replications, options.threads,
+                 options.limits);
+  check_run_size(whatif.scenario, options.whatif, 2 * options.replications, options.threads,
+                 options.limits);
   if (!options.out.empty()) {
     prepare_output_directory(options.out);
   }
   const std::size_t n = options.replications;
   const auto started = std::chrono::steady_clock::now();
   // Replication r of both scenarios uses the streams of (seed, r): common random numbers.
+  const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   auto results = engine::run_replications(
       2 * n, options.threads,
       [&](std::size_t unit) {
         const model::Scenario &scenario = unit < n ? base.scenario : whatif.scenario;
-        return model::simulate(scenario, options.seed, unit % n);
+        return model::simulate(scenario, options.seed, unit % n, interrupt_guard.stop_flag());
       },
-      Progress("replication"));
+      Progress("replication"), interrupt_guard.stop_flag());
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::vector<model::RunResult> whatif_results(
@@ -160,6 +169,7 @@ void add_diff_command(CLI::App &app) {
   command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
       ->capture_default_str();
   command->add_option("--out", options->out, "Directory for diff.csv (written atomically)");
+  add_limit_options(*command, options->limits);
   command->callback([options] {
     Execution::require_single_process("diff");
     diff(*options);

@@ -59,13 +59,14 @@ Execution::~Execution() {
 #endif
 }
 
-std::unique_ptr<analysis::UnitExecutor> Execution::executor(unsigned threads) {
+std::unique_ptr<analysis::UnitExecutor> Execution::executor(unsigned threads,
+                                                            const engine::StopFlag *stop) {
 #ifdef REMOVALSIM_WITH_MPI
   if (distributed_run()) {
     return std::make_unique<distributed::MpiExecutor>(*g_session, threads);
   }
 #endif
-  return std::make_unique<analysis::ThreadExecutor>(threads);
+  return std::make_unique<analysis::ThreadExecutor>(threads, stop);
 }
 
 bool Execution::is_distributed() noexcept {

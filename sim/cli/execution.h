@@ -1,6 +1,7 @@
 #pragma once
 
 #include "removalsim/analysis/unit_executor.h"
+#include "removalsim/engine/stop_flag.h"
 
 #include <memory>
 #include <string>
@@ -21,7 +22,10 @@ public:
   ~Execution();
 
   /// An executor with `threads` threads per process (0: the cores, shared among a node's ranks).
-  static std::unique_ptr<analysis::UnitExecutor> executor(unsigned threads);
+  /// On one process it starts no further unit once `stop` is set; an MPI job is stopped by its
+  /// launcher instead (stopping some ranks only would make them run different batches).
+  static std::unique_ptr<analysis::UnitExecutor> executor(unsigned threads,
+                                                          const engine::StopFlag *stop = nullptr);
   /// Whether several processes (MPI ranks) run the command together.
   static bool is_distributed() noexcept;
   /// Refuses (CLI::ValidationError, exit code 2) to run `command` in an MPI job of several ranks:

@@ -1,16 +1,21 @@
 #include "commands.h"
 #include "execution.h"
 #include "exit_codes.h"
+#include "interrupt.h"
+#include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
+#include "removalsim/analysis/calibration/checkpoint.h"
 #include "removalsim/analysis/exact_chain.h"
 #include "removalsim/analysis/sweep_checkpoint.h"
 #include "removalsim/engine/error.h"
+#include "removalsim/engine/stop_flag.h"
 #include "removalsim/model/model_error.h"
 #include "removalsim/scenario/scenario_error.h"
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <optional>
@@ -19,6 +24,11 @@
 namespace {
 
 using namespace removalsim::cli;
+
+int interrupted_exit(int signal) {
+  std::fprintf(stderr, "removalsim: interrupted by %s\n", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+  return kInterruptedBase + signal;
+}
 
 /// Parses the command line and runs the command; maps every error to its exit code and one line
 /// on stderr (prefixed with the rank in an MPI job: any rank may fail).
@@ -38,9 +48,21 @@ int run_command(int argc, char **argv) {
   add_demo_command(app);
   try {
     app.parse(argc, argv);
+    if (interrupting_signal() != 0) {
+      // The command finished what it could (calibrate writes its best point so far).
+      return interrupted_exit(interrupting_signal());
+    }
+  } catch (const removalsim::engine::Stopped &) {
+    return interrupted_exit(interrupting_signal() != 0 ? interrupting_signal() : SIGINT);
   } catch (const CLI::ParseError &error) {
     return app.exit(error) == 0 ? kSuccess : kUserError;
   } catch (const removalsim::scenario::ScenarioError &error) {
+    std::fprintf(stderr, "removalsim: %serror: %s\n", rank.c_str(), error.what());
+    return kUserError;
+  } catch (const RunTooLargeError &error) {
+    std::fprintf(stderr, "removalsim: %serror: %s\n", rank.c_str(), error.what());
+    return kUserError;
+  } catch (const removalsim::analysis::calibration::CheckpointError &error) {
     std::fprintf(stderr, "removalsim: %serror: %s\n", rank.c_str(), error.what());
     return kUserError;
   } catch (const removalsim::analysis::NotMarkovianError &error) {

@@ -1,7 +1,9 @@
 #include "commands.h"
 #include "execution.h"
+#include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "run_limits.h"
 #include "summary_table.h"
 
 #include "removalsim/analysis/atomic_file.h"
@@ -27,6 +29,7 @@ struct RunOptions {
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out;
+  RunLimits limits;
 };
 
 std::string hex(std::uint64_t value) {
@@ -47,14 +50,18 @@ std::uint64_t content_hash(const std::string &text) {
 void run(const RunOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
   const model::Scenario &scenario = loaded.scenario;
+  check_run_size(scenario, options.scenario, options.replications, options.threads, options.limits);
   if (!options.out.empty()) {
     prepare_output_directory(options.out);
   }
   const auto started = std::chrono::steady_clock::now();
+  const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto results = engine::run_replications(
       options.replications, options.threads,
-      [&](std::size_t r) { return model::simulate(scenario, options.seed, r); },
-      Progress("replication"));
+      [&](std::size_t r) {
+        return model::simulate(scenario, options.seed, r, interrupt_guard.stop_flag());
+      },
+      Progress("replication"), interrupt_guard.stop_flag());
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::uint64_t events = 0;
@@ -120,6 +127,7 @@ void add_run_command(CLI::App &app) {
       ->capture_default_str();
   command->add_option("--out", options->out,
                       "Directory for monthly.csv, summary.csv and run.json (written atomically)");
+  add_limit_options(*command, options->limits);
   command->callback([options] {
     Execution::require_single_process("run");
     run(*options);

@@ -1,7 +1,9 @@
 #include "commands.h"
 #include "execution.h"
+#include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/batch.h"
@@ -41,6 +43,7 @@ struct SensitivityOptions {
   std::size_t trajectories = 0; // 0: the study file's
   std::size_t samples = 0;      // 0: the study file's
   unsigned threads = 0;
+  RunLimits limits;
   std::string out;
 };
 
@@ -253,14 +256,19 @@ void run(SensitivityOptions options) {
   std::fprintf(stderr, "%s: %zu parameters, %zu design points x %zu replications = %zu runs\n",
                morris ? "Morris screening" : "Sobol indices", factors.size(), points.size(),
                design.replications, runs);
-  const auto executor = Execution::executor(options.threads);
+  const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
+  const auto executor = Execution::executor(options.threads, interrupt_guard.stop_flag());
   const auto started = std::chrono::steady_clock::now();
   const auto values = analysis::evaluate_batch(
       points.size(),
       [&](std::size_t p) {
-        return scenario::load_scenario(options.scenario,
-                                       scenario::point_overrides(design, points[p], base))
-            .scenario;
+        auto point = scenario::load_scenario(options.scenario,
+                                             scenario::point_overrides(design, points[p], base))
+                         .scenario;
+        // A parameter may scale the arrivals: every design point is checked, and each run is
+        // reduced to the outputs at once (no counters kept).
+        check_run_size(point, options.scenario, 0, options.threads, options.limits);
+        return point;
       },
       design.replications, design.seed, *executor,
       [&](const model::RunResult &result) {
@@ -272,7 +280,7 @@ void run(SensitivityOptions options) {
         }
         return measured;
       },
-      Progress("run"));
+      Progress("run"), interrupt_guard.stop_flag());
   if (!Execution::is_coordinator()) {
     return; // rank 0 analyses, reports and writes
   }
@@ -419,6 +427,7 @@ void add_sensitivity_command(CLI::App &app) {
   command->add_option(
       "--out", options->out,
       "Directory for sensitivity.csv, points.csv and sensitivity.json (written atomically)");
+  add_limit_options(*command, options->limits);
   command->callback([options] { run(*options); });
 }
 

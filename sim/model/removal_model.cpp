@@ -163,11 +163,13 @@ void validate(const Scenario &scenario) {
 ///   gap)
 class RemovalModel {
 public:
-  RemovalModel(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication)
+  RemovalModel(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
+               const engine::StopFlag *stop)
       : scenario_(scenario), seed_(seed), replication_(replication), calendar_(scenario.start),
         horizon_(calendar_.time_of(scenario.end) + 1.0),
         detention_(kUnlimitedPlaces, engine::Resource::WhenFull::reject) {
     validate(scenario);
+    simulation_.set_stop_flag(stop);
     for (std::uint32_t c = 0; c < scenario.countries.size(); ++c) {
       countries_.emplace_back(RandomStream(seed, replication, kArrivalStreams + c));
       for (std::uint32_t p = 0; p < scenario.countries[c].profiles.size(); ++p) {
@@ -719,8 +721,9 @@ private:
 
 } // namespace
 
-RunResult simulate(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication) {
-  return RemovalModel(scenario, seed, replication).run();
+RunResult simulate(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
+                   const engine::StopFlag *stop) {
+  return RemovalModel(scenario, seed, replication, stop).run();
 }
 
 } // namespace removalsim::model

@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -19,6 +20,11 @@ namespace {
 
 // Scenario documents are a few levels deep; the limit only stops recursive aliases.
 constexpr int kMaxDepth = 64;
+// The largest shipped file has about a thousand values. yaml-cpp keeps an alias as one shared
+// node, but the tree built here copies it at every use: a few lines of aliases of aliases would
+// expand to billions of nodes (an "alias bomb") without this cap, which also keeps the time to
+// refuse one well under a second.
+constexpr std::size_t kMaxNodes = 20'000;
 
 // Where parsed text sits in its file: a whole file, or an override's value, which is the part
 // after `KEY.PATH: ` of line `line` of the virtual file of overrides.
@@ -45,8 +51,7 @@ public:
   Converter(const Document &document, Placement placement)
       : document_(document), mark_of_(placement) {}
 
-  Node convert(const YAML::Node &yaml, const std::string &path, const Mark &fallback,
-               int depth) const {
+  Node convert(const YAML::Node &yaml, const std::string &path, const Mark &fallback, int depth) {
     Node node;
     node.mark = mark_of_(yaml.Mark());
     if (node.mark.line == 0) {
@@ -54,6 +59,9 @@ public:
     }
     if (depth > kMaxDepth) {
       throw errors::nested_too_deeply(document_.locate(node.mark, path), kMaxDepth);
+    }
+    if (++nodes_ > kMaxNodes) {
+      throw errors::too_many_values(document_.locate(node.mark, path), kMaxNodes);
     }
     switch (yaml.Type()) {
     case YAML::NodeType::Undefined:
@@ -104,24 +112,73 @@ public:
 private:
   const Document &document_;
   Placement mark_of_;
+  std::size_t nodes_ = 0;
+};
+
+// Where each YAML document of a text starts (the mark of its first node). Counting documents
+// with this handler rather than YAML::LoadAll: on some malformed texts (the fuzzer found a
+// stray comma before a comment and a tagged key, tests/fuzz/regressions/
+// stray-comma-parser-loop.yaml) yaml-cpp 0.7's parser stops advancing, and LoadAll then loops
+// forever, allocating a document per turn. A document that starts where the previous one did
+// reveals that, and is reported as a syntax error.
+class DocumentStarts : public YAML::EventHandler {
+public:
+  std::vector<YAML::Mark> starts;
+
+  void OnDocumentStart(const YAML::Mark &) override { awaiting_first_node_ = true; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
+  void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                const std::string &) override {
+    node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnMapEnd() override {}
+
+private:
+  void node(const YAML::Mark &mark) {
+    if (awaiting_first_node_) {
+      awaiting_first_node_ = false;
+      if (!starts.empty() && starts.back().pos == mark.pos) {
+        throw YAML::ParserException(mark, "unexpected text: the parser cannot go past it");
+      }
+      starts.push_back(mark);
+    }
+  }
+  bool awaiting_first_node_ = false;
 };
 
 // `path` is the key path of the parsed text's top (empty for a whole file).
 Node parse(const Document &document, const Placement &placement, std::string_view text,
            const FileKind &kind, const std::string &path = "") {
-  std::vector<YAML::Node> documents;
+  YAML::Node yaml;
+  DocumentStarts documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    std::istringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(documents)) {
+    }
+    if (documents.starts.size() <= 1) {
+      yaml = YAML::Load(std::string(text));
+    }
   } catch (const YAML::Exception &error) {
     throw errors::syntax_error(document.locate(placement(error.mark), path), error.msg);
   }
   const Mark top = placement.top();
-  if (documents.size() > 1) {
-    const Mark second = placement(documents[1].Mark());
+  if (documents.starts.size() > 1) {
+    const Mark second = placement(documents.starts[1]);
     throw errors::several_documents(document.locate(second.line == 0 ? top : second, path),
-                                    documents.size(), kind.noun);
+                                    documents.starts.size(), kind.noun);
   }
-  const YAML::Node yaml = documents.empty() ? YAML::Node() : documents.front();
   try {
     return Converter(document, placement).convert(yaml, path, top, 0);
   } catch (const YAML::Exception &error) {

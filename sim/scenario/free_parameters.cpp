@@ -183,12 +183,20 @@ private:
 };
 
 // A YAML subtree rebuilt from resolved leaves, to be written back out.
+struct TreeEntry;
+
 struct Tree {
   enum class Kind { scalar, map, sequence };
   Kind kind = Kind::scalar;
   std::string text;
-  std::vector<std::pair<std::string, Tree>> entries;
+  // Not std::pair<std::string, Tree>: a pair of an incomplete type is ill-formed (clang refuses).
+  std::vector<TreeEntry> entries;
   std::vector<Tree> items;
+};
+
+struct TreeEntry {
+  std::string key;
+  Tree value;
 };
 
 struct Step {
@@ -233,12 +241,12 @@ void insert(Tree &tree, const std::vector<Step> &path, std::size_t at, const std
   }
   tree.kind = Tree::Kind::map;
   auto it = std::find_if(tree.entries.begin(), tree.entries.end(),
-                         [&](const auto &entry) { return entry.first == step.key; });
+                         [&](const auto &entry) { return entry.key == step.key; });
   if (it == tree.entries.end()) {
-    tree.entries.emplace_back(step.key, Tree{});
+    tree.entries.push_back(TreeEntry{step.key, Tree{}});
     it = std::prev(tree.entries.end());
   }
-  insert(it->second, path, at + 1, value);
+  insert(it->value, path, at + 1, value);
 }
 
 // A scalar as written back: `~`, `[]` and `{}` (how provenance shows null and empty containers)

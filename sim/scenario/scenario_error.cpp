@@ -79,6 +79,11 @@ ScenarioError nested_too_deeply(const SourceLocation &where, int limit) {
                          " levels deep (a recursive YAML alias?)");
 }
 
+ScenarioError too_many_values(const SourceLocation &where, std::size_t limit) {
+  return make(where, "the document holds more than " + std::to_string(limit) +
+                         " values (an alias of aliases, repeated over and over?)");
+}
+
 ScenarioError invalid_key(const SourceLocation &where, std::string_view found) {
   return make(where, "a key must be a plain name, not " + std::string(found));
 }

@@ -59,6 +59,20 @@ TEST_CASE("scenario error: nesting too deep (recursive aliases)", "[errors][docu
         "the document is nested more than 64 levels deep (a recursive YAML alias?)");
 }
 
+TEST_CASE("scenario error: too many values (an alias of aliases)", "[errors][document]") {
+  // Each line uses the previous one's alias ten times: 10^5 values on the last line.
+  const std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+                           "a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n"
+                           "a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n"
+                           "a3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\n"
+                           "a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
+                           "a5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n";
+  // An alias's nodes carry the marks of its anchor's text, so the place is inside line 1.
+  check(error_of(yaml), 1, 34, "a4[0][6][8][8][8]",
+        "the document holds more than 20000 values (an alias of aliases, repeated over and "
+        "over?)");
+}
+
 TEST_CASE("scenario error: a key that is not a plain name", "[errors][document]") {
   check(error_of("start: 2019-01-01\n"
                  "? [a, b]\n"

@@ -2,13 +2,18 @@
 // Test support: run the `removalsim` executable (path in the REMOVALSIM_BINARY compile definition
 // of the test target) in a scratch directory and capture what it prints.
 
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
+#include <utility>
 
 namespace removalsim::testing {
 
@@ -57,6 +62,64 @@ inline Outcome run_removalsim(const std::string &arguments, const std::filesyste
                               out.string() + " 2>" + err.string() + " </dev/null";
   const int status = std::system(command.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out), read(err)};
+}
+
+/// `removalsim ARGUMENTS` started in the background as run_removalsim would run it, to be sent
+/// a signal while it works. Waited for on destruction if `wait` was not called.
+class BackgroundCommand {
+public:
+  BackgroundCommand(const std::string &arguments, const std::filesystem::path &scratch)
+      : out_(scratch / "stdout.txt"), err_(scratch / "stderr.txt") {
+    // `exec`: the shell becomes removalsim, so that the signals go to it.
+    const std::string command = "exec " + std::string(REMOVALSIM_BINARY) + " " + arguments + " >" +
+                                out_.string() + " 2>" + err_.string() + " </dev/null";
+    pid_ = ::fork();
+    if (pid_ < 0) {
+      throw std::runtime_error("fork failed");
+    }
+    if (pid_ == 0) {
+      ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char *>(nullptr));
+      ::_exit(127);
+    }
+  }
+  BackgroundCommand(const BackgroundCommand &) = delete;
+  BackgroundCommand &operator=(const BackgroundCommand &) = delete;
+  ~BackgroundCommand() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      int status = 0;
+      ::waitpid(pid_, &status, 0);
+    }
+  }
+
+  /// Sends `signal` to the command.
+  void signal(int signal) const { ::kill(pid_, signal); }
+
+  /// Waits for the end; the exit code is -1 when a signal killed the command.
+  Outcome wait() {
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out_), read(err_)};
+  }
+
+private:
+  std::filesystem::path out_;
+  std::filesystem::path err_;
+  pid_t pid_ = -1;
+};
+
+/// Runs `removalsim ARGUMENTS`, sends `signal` after `delay`, and returns what the command did
+/// and how long it took to end after the signal.
+inline std::pair<Outcome, std::chrono::duration<double>>
+interrupt_removalsim(const std::string &arguments, const std::filesystem::path &scratch,
+                     std::chrono::duration<double> delay, int signal = SIGINT) {
+  BackgroundCommand command(arguments, scratch);
+  std::this_thread::sleep_for(delay);
+  const auto sent = std::chrono::steady_clock::now();
+  command.signal(signal);
+  Outcome outcome = command.wait();
+  return {std::move(outcome), std::chrono::steady_clock::now() - sent};
 }
 
 } // namespace removalsim::testing

@@ -24,10 +24,13 @@ using Measure = std::function<std::vector<double>(const model::RunResult &)>;
 /// share their randomness (common random numbers), which makes differences between points,
 /// objective functions and sensitivity indices far less noisy. The result, `[point][replication]`
 /// → measures, never depends on the number of threads or processes. Scenarios are built once per
-/// point, on the calling thread (of every process). `progress` is called on the coordinator.
+/// point, on the calling thread (of every process). `progress` is called on the coordinator. A
+/// running simulation throws engine::Stopped soon after `stop` is set; whether further units start
+/// is the executor's decision (ThreadExecutor takes the same flag).
 std::vector<std::vector<std::vector<double>>>
 evaluate_batch(std::size_t points, const ScenarioFactory &make_scenario, std::size_t replications,
                std::uint64_t seed, UnitExecutor &executor, const Measure &measure,
-               const engine::ProgressCallback &progress = {});
+               const engine::ProgressCallback &progress = {},
+               const engine::StopFlag *stop = nullptr);
 
 } // namespace removalsim::analysis

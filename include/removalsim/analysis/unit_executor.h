@@ -1,5 +1,7 @@
 #pragma once
 
+#include "removalsim/engine/stop_flag.h"
+
 #include <cstddef>
 #include <functional>
 #include <vector>
@@ -44,10 +46,12 @@ public:
 };
 
 /// Runs units on `threads` threads of this process (0: all cores), lowest failing unit's exception
-/// rethrown (engine::run_replications).
+/// rethrown (engine::run_replications); once `stop` is set no further unit starts and `run` throws
+/// engine::Stopped.
 class ThreadExecutor final : public UnitExecutor {
 public:
-  explicit ThreadExecutor(unsigned threads) : threads_(threads) {}
+  explicit ThreadExecutor(unsigned threads, const engine::StopFlag *stop = nullptr)
+      : threads_(threads), stop_(stop) {}
 
   std::vector<UnitResult> run(std::size_t units, const UnitBody &body,
                               const UnitDone &done = {}) override;
@@ -56,6 +60,7 @@ public:
 
 private:
   unsigned threads_;
+  const engine::StopFlag *stop_;
 };
 
 } // namespace removalsim::analysis

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "removalsim/engine/stop_flag.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -22,10 +24,12 @@ unsigned default_thread_count() noexcept;
 /// `default_thread_count()`), and returns the results in replication order, so the output never
 /// depends on the thread count as long as `body(r)` depends only on r. If bodies throw, the
 /// exception of the lowest-numbered failing replication is rethrown after all threads stop;
-/// replications above the lowest failure known so far are skipped.
+/// replications above the lowest failure known so far are skipped. Once `stop` is set, no
+/// further replication starts, and `Stopped` is thrown after the running ones end (pass the same
+/// flag to the bodies' simulations to end those promptly too).
 template <class Body>
 auto run_replications(std::size_t n, unsigned threads, Body &&body,
-                      const ProgressCallback &progress = {}) {
+                      const ProgressCallback &progress = {}, const StopFlag *stop = nullptr) {
   using Result = decltype(body(std::size_t{}));
   // Each result in its own object: a plain std::vector<bool> would pack results into shared words
   // that threads writing different replications would race on.
@@ -39,11 +43,13 @@ auto run_replications(std::size_t n, unsigned threads, Body &&body,
   // single thread would have met first.
   std::atomic<std::size_t> first_failure{n};
   std::size_t finished = 0;
+  std::atomic<std::size_t> completed{0};
   std::mutex progress_mutex;
   auto worker = [&] {
-    for (std::size_t r = next++; r < first_failure.load(); r = next++) {
+    for (std::size_t r = next++; r < first_failure.load() && !stop_requested(stop); r = next++) {
       try {
         slots[r].value = body(r);
+        ++completed;
       } catch (...) {
         errors[r] = std::current_exception();
         std::size_t lowest = first_failure.load();
@@ -71,6 +77,9 @@ auto run_replications(std::size_t n, unsigned threads, Body &&body,
     if (error) {
       std::rethrow_exception(error);
     }
+  }
+  if (completed.load() < n) {
+    throw Stopped();
   }
   std::vector<Result> results;
   results.reserve(n);

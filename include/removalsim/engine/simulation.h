@@ -2,6 +2,7 @@
 
 #include "removalsim/engine/event.h"
 #include "removalsim/engine/event_calendar.h"
+#include "removalsim/engine/stop_flag.h"
 
 #include <cstdint>
 
@@ -27,6 +28,8 @@ public:
   }
   /// Processes every event with time <= `horizon`, then sets the clock to `horizon` (if later).
   /// Events scheduled by the handler are processed too if they fall within the horizon.
+  /// Throws `Stopped` when the stop flag (`set_stop_flag`) is found set, read every
+  /// `kStopCheckInterval` events.
   /// Returns the number of events processed by this call.
   template <class Handler> std::uint64_t run_until(Time horizon, Handler &&handle) {
     std::uint64_t processed = 0;
@@ -35,6 +38,10 @@ public:
       now_ = event.time;
       handle(event);
       ++processed;
+      if (processed % kStopCheckInterval == 0 && stop_requested(stop_)) {
+        events_processed_ += processed;
+        throw Stopped();
+      }
     }
     if (horizon > now_) {
       now_ = horizon;
@@ -63,11 +70,15 @@ public:
   void reserve(std::size_t n) { calendar_.reserve(n); }
   /// Clears the calendar and sets the clock back to 0.
   void reset() noexcept;
+  /// `run_until` stops (throws `Stopped`) soon after `flag` is set; null (the default): never.
+  /// The flag must outlive the runs.
+  void set_stop_flag(const StopFlag *flag) noexcept { stop_ = flag; }
 
 private:
   EventCalendar calendar_;
   Time now_ = 0.0;
   std::uint64_t events_processed_ = 0;
+  const StopFlag *stop_ = nullptr;
 };
 
 } // namespace removalsim::engine

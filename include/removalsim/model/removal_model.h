@@ -2,6 +2,7 @@
 
 #include "removalsim/engine/calendar.h"
 #include "removalsim/engine/counter_table.h"
+#include "removalsim/engine/stop_flag.h"
 #include "removalsim/model/metrics.h"
 #include "removalsim/model/parameters.h"
 
@@ -47,7 +48,9 @@ struct RunResult {
 };
 
 /// Runs replication `replication` of `scenario` with random streams keyed by (seed, replication).
-/// Deterministic: the same arguments give a bit-identical result on any thread.
-RunResult simulate(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication);
+/// Deterministic: the same arguments give a bit-identical result on any thread. Throws
+/// engine::Stopped soon after `stop` is set (null: runs to the end).
+RunResult simulate(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
+                   const engine::StopFlag *stop = nullptr);
 
 } // namespace removalsim::model

@@ -61,6 +61,9 @@ ScenarioError several_documents(const SourceLocation &where, std::size_t count,
                                 std::string_view noun = "a scenario file");
 /// Nesting deeper than any scenario needs (usually a recursive YAML alias).
 ScenarioError nested_too_deeply(const SourceLocation &where, int limit);
+/// More values than any scenario needs, counting each use of an alias (usually aliases of
+/// aliases, which would expand beyond memory).
+ScenarioError too_many_values(const SourceLocation &where, std::size_t limit);
 /// A map key that is not a plain name (a list, a map or null used as a key).
 ScenarioError invalid_key(const SourceLocation &where, std::string_view found);
 /// The same key twice in one map.

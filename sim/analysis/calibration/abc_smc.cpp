@@ -266,7 +266,12 @@ public:
       engine::RandomStream stream(options_.seed, 0, kProposalPurpose, j);
       thetas.push_back(space_.sample_prior(stream));
     }
-    const auto calibration = simulate(thetas, 0, 0);
+    std::vector<std::vector<double>> calibration;
+    try {
+      calibration = simulate(thetas, 0, 0);
+    } catch (const engine::Stopped &) {
+      return finish(std::move(result), "interrupted");
+    }
     result.simulations += n;
     weights_ = distance_weights(calibration, fitted_, options_.scale);
     std::vector<double> distances;
@@ -308,7 +313,13 @@ public:
           engine::RandomStream stream(options_.seed, t + 1, kProposalPurpose, j);
           thetas.push_back(kernel ? kernel->propose(stream, space_) : space_.sample_prior(stream));
         }
-        const auto moments = simulate(thetas, t + 1, next);
+        std::vector<std::vector<double>> moments;
+        try {
+          moments = simulate(thetas, t + 1, next);
+        } catch (const engine::Stopped &) {
+          // The batch is abandoned; the last complete generation stands.
+          return finish(std::move(result), "interrupted");
+        }
         next += batch;
         simulated += batch;
         result.simulations += batch;

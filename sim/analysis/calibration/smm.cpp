@@ -104,6 +104,10 @@ private:
           simulator_({SimulationRequest{theta, options_.seed, 0, options_.replications}});
       check_shape(moments, 1, options_.replications);
       value = objective_(mean_moments(moments.front()));
+    } catch (const engine::Stopped &) {
+      // Stopped during the evaluation: it is abandoned, the best point so far stands.
+      interrupted_ = true;
+      throw nlopt::forced_stop();
     } catch (...) {
       // NLopt would swallow the exception into a bare "nlopt failure": keep it and stop.
       error_ = std::current_exception();

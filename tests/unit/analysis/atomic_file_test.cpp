@@ -2,9 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using removalsim::analysis::AtomicFile;
@@ -70,4 +75,36 @@ TEST_CASE("writing into a missing directory is a clear output error", "[analysis
   write_file_atomically(directory / "ok.csv", "content");
   REQUIRE(read(directory / "ok.csv") == "content");
   fs::remove_all(directory);
+}
+
+TEST_CASE("a full disk is an output error that leaves the old output and no temporary file",
+          "[analysis][output]") {
+  const fs::path directory = fresh_directory("full-disk");
+  const fs::path target = directory / "out.csv";
+  std::ofstream(target) << "old content";
+  // The child process gets a 4 KiB file-size limit, which makes writes beyond it fail with EFBIG
+  // as on a full disk (SIGXFSZ ignored so that the write fails rather than killing the process).
+  enum ChildResult { kAsExpected = 0, kNoError = 1, kTargetReplaced = 2, kDebrisLeft = 3 };
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{4096, 4096};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    int result = kNoError;
+    try {
+      write_file_atomically(target, std::string(1 << 20, 'x'));
+    } catch (const OutputError &) {
+      result = read(target) != "old content" ? kTargetReplaced
+               : entries(directory) != 1     ? kDebrisLeft
+                                             : kAsExpected;
+    }
+    ::_exit(result);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == kAsExpected);
+  REQUIRE(read(target) == "old content");
+  REQUIRE(entries(directory) == 1);
 }

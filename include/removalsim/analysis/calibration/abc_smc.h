@@ -57,6 +57,7 @@ struct AbcOptions {
   std::size_t batch_size = 0;
   std::uint64_t seed = 1;
   /// Checked between batches; when set, the run stops and returns the last complete generation.
+  /// A batch the simulator ends by throwing engine::Stopped is abandoned the same way.
   const StopFlag *stop = nullptr;
   std::function<void(const AbcProgress &)> progress;
 };

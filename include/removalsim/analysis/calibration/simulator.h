@@ -1,5 +1,7 @@
 #pragma once
 
+#include "removalsim/engine/stop_flag.h"
+
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -31,8 +33,9 @@ using Simulator =
     std::function<std::vector<ReplicationMoments>(const std::vector<SimulationRequest> &)>;
 
 /// A flag another thread (a SIGINT handler) sets to ask a calibration to stop. Calibrations check
-/// it between evaluations of the simulator, never during one.
-using StopFlag = std::atomic<bool>;
+/// it between evaluations of the simulator; a simulator may also watch it and throw
+/// engine::Stopped to end an evaluation early, which the calibration then abandons.
+using StopFlag = engine::StopFlag;
 
 /// The mean of each moment over the replications, ignoring NaN values; NaN for a moment that is
 /// NaN in every replication. Empty input gives an empty result.

@@ -60,7 +60,8 @@ struct SmmOptions {
   /// Step of the finite differences of the Jacobian, as a fraction of each range.
   double jacobian_step = 0.01;
   /// Checked before every evaluation; when set, the calibration stops and returns the best point
-  /// evaluated so far (without standard errors or fresh fit).
+  /// evaluated so far (without standard errors or fresh fit). An evaluation the simulator ends by
+  /// throwing engine::Stopped is abandoned the same way.
   const StopFlag *stop = nullptr;
   std::function<void(const SmmProgress &)> progress;
 };
