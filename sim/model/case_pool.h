@@ -43,6 +43,7 @@ struct Case {
 class CasePool {
 public:
   std::uint32_t create(const engine::RandomStream &stream) {
+    ++created_;
     ++alive_;
     if (alive_ > peak_) {
       peak_ = alive_;
@@ -68,6 +69,8 @@ public:
   const Case &operator[](std::uint32_t slot) const noexcept { return cases_[slot]; }
   std::uint64_t alive() const noexcept { return alive_; }
   std::uint64_t peak() const noexcept { return peak_; }
+  /// Cases created since construction.
+  std::uint64_t created() const noexcept { return created_; }
 
   /// Calls `visit(const Case&)` for every live case (slot order).
   template <class Visit> void for_each_alive(Visit &&visit) const {
@@ -85,6 +88,7 @@ public:
 private:
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_;
+  std::uint64_t created_ = 0;
   std::uint64_t alive_ = 0;
   std::uint64_t peak_ = 0;
 };

@@ -207,6 +207,7 @@ public:
     census();
     discard_warmup();
     result_.events = simulation_.events_processed();
+    result_.cases_created = cases_.created();
     result_.peak_cases_alive = cases_.peak();
     result_.fingerprint = fingerprint_;
     return std::move(result_);
