@@ -1,6 +1,5 @@
 #pragma once
 
-#include "removalsim/engine/random_stream.h"
 #include "removalsim/model/parameters.h"
 
 #include <cstdint>
@@ -12,11 +11,12 @@ namespace removalsim::model {
 enum class CaseState : std::uint8_t { departure_period, in_appeal, at_large, detained };
 
 /// One order and the person it concerns, while the case is alive.
-struct Case {
-  explicit Case(engine::RandomStream stream) : random(stream) {}
-
-  /// The case's own random stream, keyed by its arrival index (common random numbers).
-  engine::RandomStream random;
+///
+/// Exactly one 64-byte cache line: every event of a case reads its record (at least the
+/// generation), at random places in a pool of hundreds of thousands of cases, so the record's
+/// size is the simulator's memory traffic. The case's random stream is kept as its name and
+/// position (the model reopens it on use), not as a stream object.
+struct alignas(64) Case {
   Time issued = 0.0;
   /// End of the departure period (enforceability from the later of this and the judgment).
   Time period_end = 0.0;
@@ -25,37 +25,46 @@ struct Case {
   Time spell_end = 0.0;
   /// No new detention before this time (the redetention gap).
   Time detainable_from = 0.0;
-  /// Globally unique id of the current detention spell (0: not detained yet).
-  std::uint64_t spell_id = 0;
+  /// Run-wide unique id of the current detention spell (0: not detained yet).
+  std::uint32_t spell_id = 0;
   /// Bumped whenever pending events of the case must be ignored (lazy invalidation).
   std::uint32_t generation = 0;
-  std::uint32_t group = 0;
+  /// Substream of the case's random stream: its arrival index within its country (or its index
+  /// in the backlog), which keys its draws (common random numbers).
+  std::uint32_t stream_index = 0;
+  /// Numbers the case has drawn from its stream so far.
+  std::uint32_t stream_position = 0;
+  std::uint16_t group = 0;
   /// Month of issuance (cohort bin); -1 for backlog cases, which belong to no cohort.
-  std::int32_t issue_month = -1;
+  std::int16_t issue_month = -1;
   CaseState state = CaseState::departure_period;
   bool has_document = false;
   bool released_by_judge = false;
+  /// A backlog case (its stream is one of the backlog's, not one of the orders issued).
+  bool backlog = false;
 };
+static_assert(sizeof(Case) == 64, "a case record is one cache line");
 
 /// Live cases in recycled slots: memory follows the cases alive, not the cases ever issued.
 /// Slot handles stay valid while the case lives; generations continue across recycling, so a
 /// stale event never matches a later occupant of its slot.
 class CasePool {
 public:
-  std::uint32_t create(const engine::RandomStream &stream) {
+  /// A new case with default fields; returns its slot.
+  std::uint32_t create() {
     ++created_;
     ++alive_;
     if (alive_ > peak_) {
       peak_ = alive_;
     }
     if (free_.empty()) {
-      cases_.emplace_back(stream);
+      cases_.emplace_back();
       return static_cast<std::uint32_t>(cases_.size() - 1);
     }
     const std::uint32_t slot = free_.back();
     free_.pop_back();
     const std::uint32_t generation = cases_[slot].generation + 1;
-    cases_[slot] = Case(stream);
+    cases_[slot] = Case{};
     cases_[slot].generation = generation;
     return slot;
   }
