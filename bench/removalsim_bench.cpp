@@ -131,6 +131,7 @@ struct Options {
   unsigned threads = 0;
   int repeats = 3;
   bool smoke = false;
+  std::string filter;
 };
 
 std::vector<Workload> workloads(const Options &options) {
@@ -185,6 +186,7 @@ int main(int argc, char **argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_flag("--smoke", options.smoke, "Tiny workloads only (CI: checks the driver runs)");
+  app.add_option("--filter", options.filter, "Run only the workloads whose name contains this");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -200,6 +202,9 @@ int main(int argc, char **argv) {
     double parallel_rate = 0.0;
     unsigned parallel_threads = 1;
     for (std::size_t i = 0; i < list.size(); ++i) {
+      if (list[i].name.find(options.filter) == std::string::npos) {
+        continue;
+      }
       std::vector<Measurement> runs;
       for (int k = 0; k < options.repeats; ++k) {
         runs.push_back(measure(list[i]));
