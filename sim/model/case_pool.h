@@ -3,6 +3,7 @@
 #include "removalsim/model/parameters.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace removalsim::model {
@@ -47,7 +48,9 @@ static_assert(sizeof(Case) == 64, "a case record is one cache line");
 
 /// Live cases in recycled slots: memory follows the cases alive, not the cases ever issued.
 /// Slot handles stay valid while the case lives; generations continue across recycling, so a
-/// stale event never matches a later occupant of its slot.
+/// stale event never matches a later occupant of its slot. Slots live in fixed chunks, never
+/// moved: a growing std::vector would hold its old and new arrays at once (three times the
+/// records) each time it doubles, which with tens of millions of cases is gigabytes.
 class CasePool {
 public:
   /// A new case with default fields; returns its slot.
@@ -58,24 +61,32 @@ public:
       peak_ = alive_;
     }
     if (free_.empty()) {
-      cases_.emplace_back();
-      return static_cast<std::uint32_t>(cases_.size() - 1);
+      if (slots_ == chunks_.size() * kChunkSize) {
+        chunks_.push_back(std::make_unique<Case[]>(kChunkSize)); // value-initialised
+      }
+      return static_cast<std::uint32_t>(slots_++);
     }
     const std::uint32_t slot = free_.back();
     free_.pop_back();
-    const std::uint32_t generation = cases_[slot].generation + 1;
-    cases_[slot] = Case{};
-    cases_[slot].generation = generation;
+    Case &c = (*this)[slot];
+    const std::uint32_t generation = c.generation + 1;
+    c = Case{};
+    c.generation = generation;
     return slot;
   }
   void destroy(std::uint32_t slot) {
-    ++cases_[slot].generation;
-    cases_[slot].spell_id = 0;
+    Case &c = (*this)[slot];
+    ++c.generation;
+    c.spell_id = 0;
     free_.push_back(slot);
     --alive_;
   }
-  Case &operator[](std::uint32_t slot) noexcept { return cases_[slot]; }
-  const Case &operator[](std::uint32_t slot) const noexcept { return cases_[slot]; }
+  Case &operator[](std::uint32_t slot) noexcept {
+    return chunks_[slot >> kChunkBits][slot & (kChunkSize - 1)];
+  }
+  const Case &operator[](std::uint32_t slot) const noexcept {
+    return chunks_[slot >> kChunkBits][slot & (kChunkSize - 1)];
+  }
   std::uint64_t alive() const noexcept { return alive_; }
   std::uint64_t peak() const noexcept { return peak_; }
   /// Cases created since construction.
@@ -83,19 +94,25 @@ public:
 
   /// Calls `visit(const Case&)` for every live case (slot order).
   template <class Visit> void for_each_alive(Visit &&visit) const {
-    std::vector<bool> is_free(cases_.size(), false);
+    std::vector<bool> is_free(slots_, false);
     for (const std::uint32_t slot : free_) {
       is_free[slot] = true;
     }
-    for (std::size_t slot = 0; slot < cases_.size(); ++slot) {
+    for (std::uint32_t slot = 0; slot < slots_; ++slot) {
       if (!is_free[slot]) {
-        visit(cases_[slot]);
+        visit((*this)[slot]);
       }
     }
   }
 
 private:
-  std::vector<Case> cases_;
+  /// 65,536 cases (4 MiB) per chunk.
+  static constexpr unsigned kChunkBits = 16;
+  static constexpr std::size_t kChunkSize = std::size_t{1} << kChunkBits;
+
+  std::vector<std::unique_ptr<Case[]>> chunks_;
+  /// Slots handed out so far (live or free).
+  std::size_t slots_ = 0;
   std::vector<std::uint32_t> free_;
   std::uint64_t created_ = 0;
   std::uint64_t alive_ = 0;
