@@ -1,5 +1,6 @@
 #include "removalsim/engine/event_calendar.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <stdexcept>
@@ -45,43 +46,52 @@ std::uint64_t EventCalendar::schedule(Time time, Phase phase, std::uint32_t kind
 }
 
 void EventCalendar::refill() {
-  // The heap holds the earliest event once its top lies within the current bucket: every event
-  // in a later bucket is later still.
-  while (in_buckets_ > 0 &&
+  // The run holds only events of the current bucket, and the heap holds the earliest event once
+  // its top lies within the current bucket: every event in a later bucket is later still.
+  while (run_next_ == run_.size() && in_buckets_ > 0 &&
          (heap_.empty() ||
           heap_.front().time >= static_cast<Time>(current_bucket_ + 1) * bucket_width_)) {
     ++current_bucket_;
     first_bucket_ = current_bucket_ + 1;
-    const std::vector<Event> due = std::move(buckets_.front());
+    run_.swap(buckets_.front());
     buckets_.pop_front();
-    in_buckets_ -= due.size();
-    for (const Event &event : due) {
-      push_heap(event);
-    }
+    in_buckets_ -= run_.size();
+    run_next_ = 0;
+    std::sort(run_.begin(), run_.end(),
+              [](const Event &a, const Event &b) { return precedes(a, b); });
   }
+}
+
+bool EventCalendar::run_is_next() const noexcept {
+  return run_next_ < run_.size() && (heap_.empty() || precedes(run_[run_next_], heap_.front()));
 }
 
 const Event &EventCalendar::top() {
   assert(size_ > 0);
   refill();
-  return heap_.front();
+  return run_is_next() ? run_[run_next_] : heap_.front();
 }
 
 Event EventCalendar::pop() {
   assert(size_ > 0);
   refill();
+  --size_;
+  if (run_is_next()) {
+    return run_[run_next_++];
+  }
   const Event next = heap_.front();
   heap_.front() = heap_.back();
   heap_.pop_back();
   if (!heap_.empty()) {
     sift_down(0);
   }
-  --size_;
   return next;
 }
 
 void EventCalendar::clear() noexcept {
   heap_.clear();
+  run_.clear();
+  run_next_ = 0;
   buckets_.clear();
   first_bucket_ = 1;
   current_bucket_ = 0;

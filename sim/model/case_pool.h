@@ -1,9 +1,9 @@
 #pragma once
 
-#include "removalsim/engine/random_stream.h"
 #include "removalsim/model/parameters.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace removalsim::model {
@@ -12,11 +12,12 @@ namespace removalsim::model {
 enum class CaseState : std::uint8_t { departure_period, in_appeal, at_large, detained };
 
 /// One order and the person it concerns, while the case is alive.
-struct Case {
-  explicit Case(engine::RandomStream stream) : random(stream) {}
-
-  /// The case's own random stream, keyed by its arrival index (common random numbers).
-  engine::RandomStream random;
+///
+/// Exactly one 64-byte cache line: every event of a case reads its record (at least the
+/// generation), at random places in a pool of hundreds of thousands of cases, so the record's
+/// size is the simulator's memory traffic. The case's random stream is kept as its name and
+/// position (the model reopens it on use), not as a stream object.
+struct alignas(64) Case {
   Time issued = 0.0;
   /// End of the departure period (enforceability from the later of this and the judgment).
   Time period_end = 0.0;
@@ -25,66 +26,95 @@ struct Case {
   Time spell_end = 0.0;
   /// No new detention before this time (the redetention gap).
   Time detainable_from = 0.0;
-  /// Globally unique id of the current detention spell (0: not detained yet).
-  std::uint64_t spell_id = 0;
+  /// Run-wide unique id of the current detention spell (0: not detained yet).
+  std::uint32_t spell_id = 0;
   /// Bumped whenever pending events of the case must be ignored (lazy invalidation).
   std::uint32_t generation = 0;
-  std::uint32_t group = 0;
+  /// Substream of the case's random stream: its arrival index within its country (or its index
+  /// in the backlog), which keys its draws (common random numbers).
+  std::uint32_t stream_index = 0;
+  /// Numbers the case has drawn from its stream so far.
+  std::uint32_t stream_position = 0;
+  std::uint16_t group = 0;
   /// Month of issuance (cohort bin); -1 for backlog cases, which belong to no cohort.
-  std::int32_t issue_month = -1;
+  std::int16_t issue_month = -1;
   CaseState state = CaseState::departure_period;
   bool has_document = false;
   bool released_by_judge = false;
+  /// A backlog case (its stream is one of the backlog's, not one of the orders issued).
+  bool backlog = false;
 };
+static_assert(sizeof(Case) == 64, "a case record is one cache line");
 
 /// Live cases in recycled slots: memory follows the cases alive, not the cases ever issued.
 /// Slot handles stay valid while the case lives; generations continue across recycling, so a
-/// stale event never matches a later occupant of its slot.
+/// stale event never matches a later occupant of its slot. Slots live in fixed chunks, never
+/// moved: a growing std::vector would hold its old and new arrays at once (three times the
+/// records) each time it doubles, which with tens of millions of cases is gigabytes.
 class CasePool {
 public:
-  std::uint32_t create(const engine::RandomStream &stream) {
+  /// A new case with default fields; returns its slot.
+  std::uint32_t create() {
+    ++created_;
     ++alive_;
     if (alive_ > peak_) {
       peak_ = alive_;
     }
     if (free_.empty()) {
-      cases_.emplace_back(stream);
-      return static_cast<std::uint32_t>(cases_.size() - 1);
+      if (slots_ == chunks_.size() * kChunkSize) {
+        chunks_.push_back(std::make_unique<Case[]>(kChunkSize)); // value-initialised
+      }
+      return static_cast<std::uint32_t>(slots_++);
     }
     const std::uint32_t slot = free_.back();
     free_.pop_back();
-    const std::uint32_t generation = cases_[slot].generation + 1;
-    cases_[slot] = Case(stream);
-    cases_[slot].generation = generation;
+    Case &c = (*this)[slot];
+    const std::uint32_t generation = c.generation + 1;
+    c = Case{};
+    c.generation = generation;
     return slot;
   }
   void destroy(std::uint32_t slot) {
-    ++cases_[slot].generation;
-    cases_[slot].spell_id = 0;
+    Case &c = (*this)[slot];
+    ++c.generation;
+    c.spell_id = 0;
     free_.push_back(slot);
     --alive_;
   }
-  Case &operator[](std::uint32_t slot) noexcept { return cases_[slot]; }
-  const Case &operator[](std::uint32_t slot) const noexcept { return cases_[slot]; }
+  Case &operator[](std::uint32_t slot) noexcept {
+    return chunks_[slot >> kChunkBits][slot & (kChunkSize - 1)];
+  }
+  const Case &operator[](std::uint32_t slot) const noexcept {
+    return chunks_[slot >> kChunkBits][slot & (kChunkSize - 1)];
+  }
   std::uint64_t alive() const noexcept { return alive_; }
   std::uint64_t peak() const noexcept { return peak_; }
+  /// Cases created since construction.
+  std::uint64_t created() const noexcept { return created_; }
 
   /// Calls `visit(const Case&)` for every live case (slot order).
   template <class Visit> void for_each_alive(Visit &&visit) const {
-    std::vector<bool> is_free(cases_.size(), false);
+    std::vector<bool> is_free(slots_, false);
     for (const std::uint32_t slot : free_) {
       is_free[slot] = true;
     }
-    for (std::size_t slot = 0; slot < cases_.size(); ++slot) {
+    for (std::uint32_t slot = 0; slot < slots_; ++slot) {
       if (!is_free[slot]) {
-        visit(cases_[slot]);
+        visit((*this)[slot]);
       }
     }
   }
 
 private:
-  std::vector<Case> cases_;
+  /// 65,536 cases (4 MiB) per chunk.
+  static constexpr unsigned kChunkBits = 16;
+  static constexpr std::size_t kChunkSize = std::size_t{1} << kChunkBits;
+
+  std::vector<std::unique_ptr<Case[]>> chunks_;
+  /// Slots handed out so far (live or free).
+  std::size_t slots_ = 0;
   std::vector<std::uint32_t> free_;
+  std::uint64_t created_ = 0;
   std::uint64_t alive_ = 0;
   std::uint64_t peak_ = 0;
 };

@@ -26,6 +26,7 @@ constexpr double kDaysPerYear = 365.25;
 constexpr Time kNever = std::numeric_limits<Time>::infinity();
 // Detention capacity handed to the engine's resource when the scenario sets no limit.
 constexpr std::int64_t kUnlimitedPlaces = std::numeric_limits<std::int64_t>::max() / 4;
+constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
 
 /// Tie rule at equal times, in this order: calendar boundaries (caps renew), documents, boardings,
 /// releases (a freed place is seen by later admissions), new orders, case transitions, then
@@ -69,7 +70,7 @@ enum StreamPurpose : std::uint64_t {
 struct LpcRequest {
   std::uint32_t slot = 0;
   std::uint32_t group = 0;
-  std::uint64_t spell_id = 0;
+  std::uint32_t spell_id = 0;
   Time requested_at = 0.0;
 };
 
@@ -165,9 +166,10 @@ class RemovalModel {
 public:
   RemovalModel(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
                const engine::StopFlag *stop)
-      : scenario_(scenario), seed_(seed), replication_(replication), calendar_(scenario.start),
+      : scenario_(scenario), calendar_(scenario.start),
         horizon_(calendar_.time_of(scenario.end) + 1.0),
-        detention_(kUnlimitedPlaces, engine::Resource::WhenFull::reject) {
+        detention_(kUnlimitedPlaces, engine::Resource::WhenFull::reject),
+        open_stream_(seed, replication, kCaseStreams) {
     validate(scenario);
     simulation_.set_stop_flag(stop);
     for (std::uint32_t c = 0; c < scenario.countries.size(); ++c) {
@@ -181,6 +183,11 @@ public:
                               static_cast<std::uint32_t>(scenario.countries[c].profiles.size()));
     }
     result_.months = calendar_.months_until(horizon_);
+    // A case record keeps its group and month of issuance in 16 bits.
+    if (result_.groups.size() > std::numeric_limits<std::uint16_t>::max() ||
+        result_.months > std::numeric_limits<std::int16_t>::max()) {
+      throw ModelError("the scenario has too many profiles or months");
+    }
     result_.start = scenario.start;
     for (int m = 0; m < result_.months; ++m) {
       const Time begin = std::max(0.0, calendar_.month_begin(m));
@@ -209,6 +216,7 @@ public:
     census();
     discard_warmup();
     result_.events = simulation_.events_processed();
+    result_.cases_created = cases_.created();
     result_.peak_cases_alive = cases_.peak();
     result_.fingerprint = fingerprint_;
     return std::move(result_);
@@ -218,6 +226,23 @@ private:
   // ---- bookkeeping ---------------------------------------------------------------------------
   const CaseParameters &params(const Case &c) const { return *group_params_[c.group]; }
   std::uint32_t country_of(const Case &c) const { return result_.groups[c.group].country; }
+
+  /// The random stream of the case in `slot`, where its last draw left it. Cases keep only
+  /// their stream's substream and position; one stream object stays open, and moving to another
+  /// case saves the open one's position in its record and reopens the other's.
+  RandomStream &random(std::uint32_t slot) {
+    if (open_stream_slot_ != slot) {
+      if (open_stream_slot_ != kNoSlot) {
+        cases_[open_stream_slot_].stream_position =
+            static_cast<std::uint32_t>(open_stream_.position());
+      }
+      const Case &c = cases_[slot];
+      const std::uint64_t purpose = (c.backlog ? kBacklogStreams : kCaseStreams) + country_of(c);
+      open_stream_.reposition(purpose, c.stream_index, c.stream_position);
+      open_stream_slot_ = slot;
+    }
+    return open_stream_;
+  }
 
   void count(const Case &c, Metric metric, double amount = 1.0) {
     count_group(c.group, metric, amount);
@@ -251,6 +276,9 @@ private:
     if (c.issue_month >= 0) {
       result_.cohorts.add(static_cast<std::size_t>(c.issue_month),
                           c.group * kOutcomeCount + index_of(outcome));
+    }
+    if (open_stream_slot_ == slot) {
+      open_stream_slot_ = kNoSlot;
     }
     cases_.destroy(slot);
   }
@@ -339,55 +367,62 @@ private:
     schedule_global(at, kArrivalPhase, kOrderIssued, country);
   }
 
-  std::uint32_t create_case(std::uint32_t country, RandomStream stream, Time now) {
-    const std::uint32_t slot = cases_.create(stream);
+  /// A new case of `country` drawing from substream `index` of the backlog's or the issued
+  /// orders' streams.
+  std::uint32_t create_case(std::uint32_t country, std::uint64_t index, bool backlog, Time now) {
+    if (index > std::numeric_limits<std::uint32_t>::max()) {
+      throw ModelError("more than 2^32 orders of one country in one run");
+    }
+    const std::uint32_t slot = cases_.create();
     Case &c = cases_[slot];
     c.issued = now;
+    c.stream_index = static_cast<std::uint32_t>(index);
+    c.backlog = backlog;
+    // The country's first group until the profile is drawn: `random` needs only the country.
+    c.group = static_cast<std::uint16_t>(group_offset_[country]);
     const auto &profiles = scenario_.countries[country].profiles;
     std::uint32_t profile = 0;
     if (profiles.size() > 1) {
-      double u = c.random.uniform01();
+      double u = random(slot).uniform01();
       while (profile + 1 < profiles.size() && u >= profiles[profile].share) {
         u -= profiles[profile].share;
         ++profile;
       }
     }
-    c.group = group_offset_[country] + profile;
-    c.has_document = engine::bernoulli(c.random, params(c).document_share.at(now));
+    c.group = static_cast<std::uint16_t>(group_offset_[country] + profile);
+    c.has_document = engine::bernoulli(random(slot), params(c).document_share.at(now));
     return slot;
   }
 
   void create_backlog_case(std::uint32_t country, std::uint64_t index) {
-    const std::uint32_t slot = create_case(
-        country, RandomStream(seed_, replication_, kBacklogStreams + country, index), 0.0);
+    const std::uint32_t slot = create_case(country, index, true, 0.0);
     become_at_large(slot, 0.0);
   }
 
   void on_order_issued(std::uint32_t country, Time now) {
     schedule_next_order(country, now);
     const std::uint64_t index = countries_[country].next_arrival_index++;
-    const std::uint32_t slot =
-        create_case(country, RandomStream(seed_, replication_, kCaseStreams + country, index), now);
+    const std::uint32_t slot = create_case(country, index, false, now);
     Case &c = cases_[slot];
     const CaseParameters &p = params(c);
-    c.issue_month = month_;
+    c.issue_month = static_cast<std::int16_t>(month_);
     count(c, Metric::oqtf_issued);
-    if (engine::bernoulli(c.random, p.voluntary_share.at(now))) {
+    if (engine::bernoulli(random(slot), p.voluntary_share.at(now))) {
       c.state = CaseState::departure_period;
       const Distribution period = Distribution::uniform(0.0, p.departure_period_days.at(now));
-      schedule(now + period.sample(c.random), kTransitionPhase, kVoluntaryDeparture, slot);
+      schedule(now + period.sample(random(slot)), kTransitionPhase, kVoluntaryDeparture, slot);
       return;
     }
-    if (engine::bernoulli(c.random, p.detained_at_issuance_share.at(now))) {
+    if (engine::bernoulli(random(slot), p.detained_at_issuance_share.at(now))) {
       attempt_detention(slot, now);
       return;
     }
-    const bool no_delay = engine::bernoulli(c.random, p.no_delay_share.at(now));
+    const bool no_delay = engine::bernoulli(random(slot), p.no_delay_share.at(now));
     c.period_end = no_delay ? now : now + p.departure_period_days.at(now);
-    if (engine::bernoulli(c.random, p.appeal_share.at(now))) {
+    if (engine::bernoulli(random(slot), p.appeal_share.at(now))) {
       c.state = CaseState::in_appeal;
-      schedule(now + p.appeal_duration.at(now).sample(c.random), kTransitionPhase, kAppealJudgment,
-               slot);
+      schedule(now + p.appeal_duration.at(now).sample(random(slot)), kTransitionPhase,
+               kAppealJudgment, slot);
       return;
     }
     enforceable_from(slot, c.period_end, now);
@@ -404,7 +439,7 @@ private:
 
   void on_appeal_judgment(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
-    if (engine::bernoulli(c.random, params(c).appeal_annulment_share.at(now))) {
+    if (engine::bernoulli(random(slot), params(c).appeal_annulment_share.at(now))) {
       count(c, Metric::annulments);
       finish(slot, Outcome::annulled);
       return;
@@ -424,7 +459,7 @@ private:
       return;
     }
     const auto &rate = p.apprehension_rate_per_year;
-    const double exp1 = engine::exponential_variate(c.random, 1.0);
+    const double exp1 = engine::exponential_variate(random(slot), 1.0);
     const Time apprehension = invert_cumulative_rate(
         std::max(now, c.detainable_from), exp1, std::min(lapse, horizon_),
         [&](Time t) { return rate.at(t) / kDaysPerYear; },
@@ -461,6 +496,9 @@ private:
     const CaseParameters &p = params(c);
     count_detention(c, Metric::detention_entries, Metric::detention_entries_holders);
     c.state = CaseState::detained;
+    if (last_spell_id_ == std::numeric_limits<std::uint32_t>::max()) {
+      throw ModelError("more than 2^32 detention spells in one run");
+    }
     c.spell_id = ++last_spell_id_;
     c.spell_start = now;
     const double max_days = p.detention_max_days.at(now);
@@ -470,7 +508,7 @@ private:
       if (review.day >= max_days) {
         break;
       }
-      if (engine::bernoulli(c.random, review.release_probability)) {
+      if (engine::bernoulli(random(slot), review.release_probability)) {
         c.spell_end = now + review.day;
         c.released_by_judge = true;
         break;
@@ -478,10 +516,10 @@ private:
     }
     schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
     if (c.has_document) {
-      schedule(now + p.document_check_days.at(now).sample(c.random), kDocumentPhase, kDocumentReady,
-               slot);
+      schedule(now + p.document_check_days.at(now).sample(random(slot)), kDocumentPhase,
+               kDocumentReady, slot);
     } else {
-      schedule(now + p.lpc_request_delay.at(now).sample(c.random), kDocumentPhase, kLpcRequest,
+      schedule(now + p.lpc_request_delay.at(now).sample(random(slot)), kDocumentPhase, kLpcRequest,
                slot);
     }
   }
@@ -490,10 +528,10 @@ private:
     Case &c = cases_[slot];
     const CaseParameters &p = params(c);
     count(c, Metric::lpc_requested);
-    if (!engine::bernoulli(c.random, p.lpc_issue_probability.at(now))) {
+    if (!engine::bernoulli(random(slot), p.lpc_issue_probability.at(now))) {
       return; // the consulate never answers
     }
-    const Time due = now + p.lpc_delay.at(now).sample(c.random);
+    const Time due = now + p.lpc_delay.at(now).sample(random(slot));
     if (due >= horizon_) {
       return;
     }
@@ -547,7 +585,8 @@ private:
 
   void book_flight(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
-    schedule(now + params(c).booking_delay.at(now).sample(c.random), kBoardingPhase, kFlight, slot);
+    schedule(now + params(c).booking_delay.at(now).sample(random(slot)), kBoardingPhase, kFlight,
+             slot);
   }
 
   void on_flight(std::uint32_t slot, Time now) {
@@ -566,7 +605,7 @@ private:
     Case &c = cases_[slot];
     countries_[country_of(c)].seats_used_this_week += 1.0;
     const double success = params(c).boarding_success.at(now);
-    if (!engine::bernoulli(c.random, success)) {
+    if (!engine::bernoulli(random(slot), success)) {
       count(c, Metric::boarding_failures);
       // With no chance of success a rebooking is pointless (and with no booking delay it would
       // loop at one instant): the case waits for its release.
@@ -698,8 +737,6 @@ private:
   }
 
   const Scenario &scenario_;
-  std::uint64_t seed_;
-  std::uint64_t replication_;
   engine::Calendar calendar_;
   Time horizon_;
   engine::Simulation simulation_;
@@ -715,7 +752,10 @@ private:
   int month_ = 0;
   double occupancy_area_at_month_start_ = 0.0;
   std::int64_t month_peak_occupancy_ = 0;
-  std::uint64_t last_spell_id_ = 0;
+  std::uint32_t last_spell_id_ = 0;
+  /// The one case stream kept open (see `random`), and the case it belongs to.
+  RandomStream open_stream_;
+  std::uint32_t open_stream_slot_ = kNoSlot;
   std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;
 };
 

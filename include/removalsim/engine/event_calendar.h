@@ -12,10 +12,13 @@ namespace removalsim::engine {
 /// The pending-event set, ordered by (time, phase, sequence number): a total, deterministic order.
 ///
 /// Two levels, so that the many events scheduled far ahead (deadlines months or years away) cost
-/// O(1) and stay out of the hot structure: events of the current time bucket (buckets are
-/// `bucket_width` wide, from time 0) live in a 4-ary min-heap; later ones are appended, unsorted,
-/// to their bucket's list, and move into the heap when the clock reaches that bucket. The order
-/// events come out in is exactly the order a single heap would give.
+/// O(1) and stay out of the hot structure: events beyond the current time bucket (buckets are
+/// `bucket_width` wide, from time 0) are appended, unsorted, to their bucket's list. When the
+/// clock reaches a bucket its list is sorted once and becomes the current run; events scheduled
+/// into the current bucket meanwhile go to a 4-ary min-heap, and the next event is the earlier of
+/// the run's head and the heap's top. Sorting a whole bucket costs fewer comparisons, and far
+/// fewer cache misses, than pushing each of its events through a heap. The order events come out
+/// in is exactly the order a single heap would give.
 class EventCalendar {
 public:
   /// `bucket_width > 0`, in time units; about the spacing of the model's own rhythm (a day).
@@ -32,8 +35,11 @@ public:
   bool empty() const noexcept { return size_ == 0; }
   /// Number of pending events.
   std::size_t size() const noexcept { return size_; }
-  /// Pre-allocates heap room for `n` events due at about the same time.
-  void reserve(std::size_t n) { heap_.reserve(n); }
+  /// Pre-allocates room for `n` events due at about the same time.
+  void reserve(std::size_t n) {
+    heap_.reserve(n);
+    run_.reserve(n);
+  }
   /// Drops every pending event and restarts sequence numbers at 0.
   void clear() noexcept;
 
@@ -42,18 +48,27 @@ private:
   static constexpr std::int64_t kMaxBucketsAhead = std::int64_t{1} << 20;
 
   std::int64_t bucket_of(Time time) const noexcept;
-  /// Moves buckets into the heap until the heap holds the earliest pending event.
+  /// Makes the next non-empty bucket the current run when the run is exhausted and the heap
+  /// does not hold the earliest pending event.
   void refill();
+  /// True when the run's head comes before the heap's top (or the heap is empty).
+  bool run_is_next() const noexcept;
   void push_heap(const Event &event);
   void sift_up(std::size_t index) noexcept;
   void sift_down(std::size_t index) noexcept;
 
   Time bucket_width_;
+  /// Events scheduled into the current bucket after it became current (and those too far ahead
+  /// for a bucket).
   std::vector<Event> heap_;
+  /// The current bucket's events as it became current, sorted; run_[run_next_] is the earliest
+  /// not yet popped.
+  std::vector<Event> run_;
+  std::size_t run_next_ = 0;
   /// buckets_[b - first_bucket_] holds the events of bucket b > current_bucket_.
   std::deque<std::vector<Event>> buckets_;
   std::int64_t first_bucket_ = 1;
-  /// Every pending event of a bucket <= current_bucket_ is in the heap.
+  /// Every pending event of a bucket <= current_bucket_ is in the run or the heap.
   std::int64_t current_bucket_ = 0;
   std::size_t in_buckets_ = 0;
   std::size_t size_ = 0;

@@ -95,6 +95,22 @@ TEST_CASE("select_substream restarts at the first number of that substream", "[e
   REQUIRE(draw(stream, 9) == first_numbers(1, 0, 0, 0));
 }
 
+TEST_CASE("position counts the numbers drawn; reposition resumes there in any substream",
+          "[engine][random]") {
+  for (std::uint64_t drawn = 0; drawn <= 9; ++drawn) {
+    INFO("numbers drawn before repositioning: " << drawn);
+    RandomStream original(5, 2, 7, 11);
+    draw(original, drawn);
+    REQUIRE(original.position() == drawn);
+    // Another stream of the same (seed, replication), elsewhere, moved to the original's place.
+    RandomStream resumed(5, 2, 0, 3);
+    draw(resumed, 6);
+    resumed.reposition(7, 11, original.position());
+    REQUIRE(resumed.position() == drawn);
+    REQUIRE(draw(resumed, 9) == draw(original, 9));
+  }
+}
+
 TEST_CASE("a copied stream continues exactly where the original is", "[engine][random]") {
   RandomStream original(3, 1, 4);
   draw(original, 3);
