@@ -1,7 +1,9 @@
 #include "commands.h"
 #include "execution.h"
+#include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
@@ -32,7 +34,13 @@ struct SweepOptions {
   std::string out;
   unsigned threads = 0;
   bool resume = false;
+  RunLimits limits;
 };
+
+/// What an interrupted sweep leaves: no output, its finished units in the checkpoint.
+constexpr const char *kSweepStopNotice =
+    "\nremovalsim: interrupted: stopping; finished units stay in the checkpoint (sweep --resume "
+    "goes on; interrupt again to abort)\n";
 
 /// FNV-1a over everything a sweep's results depend on: what a checkpoint must match to be reused.
 class Fingerprint {
@@ -133,8 +141,15 @@ void sweep(const SweepOptions &options) {
           scenarios[p].scenario));
     }
   }
+  for (std::size_t p = 0; p < scenarios.size(); ++p) {
+    // Results are reduced to the outputs at once: no counters are kept beyond the running ones.
+    check_run_size(scenarios[p].scenario, design.points[p].scenario, 0, options.threads,
+                   options.limits);
+  }
   const UnitLayout layout(design.points.size(), design.replications, design.block);
-  const auto executor = Execution::executor(options.threads);
+  const InterruptGuard interrupt_guard(kSweepStopNotice);
+  const engine::StopFlag *stop = interrupt_guard.stop_flag();
+  const auto executor = Execution::executor(options.threads, stop);
   const bool coordinator = executor->is_coordinator();
 
   // The coordinator alone reads and writes the checkpoint; the other ranks learn from it which
@@ -189,7 +204,7 @@ void sweep(const SweepOptions &options) {
         analysis::UnitResult values;
         for (std::size_t i = 0; i < layout.replications(unit); ++i) {
           const auto result = model::simulate(scenarios[p].scenario, design.seed,
-                                              layout.first_replication(unit) + i);
+                                              layout.first_replication(unit) + i, stop);
           const auto measured = analysis::observe_all(result, observables[p]);
           values.insert(values.end(), measured.begin(), measured.end());
         }
@@ -277,6 +292,7 @@ void add_sweep_command(CLI::App &app) {
       ->add_flag("--resume", options->resume,
                  "Skip the units that the checkpoint in --out says an interrupted run finished")
       ->needs(command->get_option("--out"));
+  add_limit_options(*command, options->limits);
   command->callback([options] { sweep(*options); });
 }
 

@@ -232,3 +232,19 @@ TEST_CASE("compare and sensitivity give identical outputs with 1 and 2 threads",
     fs::remove_all(two);
   }
 }
+
+TEST_CASE("an interrupted sweep stops promptly and writes no output, only its checkpoint",
+          "[cli][interrupt][sweep]") {
+  TemporaryDirectory scratch("interrupt-sweep");
+  const fs::path out = scratch.path() / "out";
+  const auto [outcome, latency] = interrupt_removalsim(
+      "sweep " + kData + "/sweep/long-sweep.yaml --threads 2 --out " + out.string(), scratch.path(),
+      kSignalDelay);
+  REQUIRE(outcome.exit_code == 130);
+  REQUIRE(latency < kPrompt);
+  REQUIRE(outcome.err.find("sweep --resume") != std::string::npos);
+  for (const auto &entry : fs::directory_iterator(out)) {
+    INFO(entry.path());
+    REQUIRE(entry.path().filename() == "sweep.checkpoint");
+  }
+}
