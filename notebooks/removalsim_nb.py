@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shlex
 import shutil
 import subprocess
@@ -34,10 +33,6 @@ _SCRATCH = tempfile.TemporaryDirectory(prefix="removalsim-nb-")
 VISA_CUT = pd.Timestamp("2021-09-28")
 VISA_CUT_LIFTED_MA = pd.Timestamp("2022-12-31")
 STATE_VISIT = pd.Timestamp("2024-10-28")
-
-# `NA` where a JSON value is expected: after a colon, before a comma, brace or line end.
-_UNDEFINED_JSON_NUMBER = re.compile(r"(?<=: )NA(?=\s*[,}\n])")
-
 
 def binary() -> Path:
     """The removalsim executable: $REMOVALSIM_BIN, else a preset build of this repository, else
@@ -124,9 +119,9 @@ def read_csv(directory: Path, name: str) -> pd.DataFrame:
 
 
 def read_json(path: Path) -> dict:
-    """A JSON output of the CLI. The CLI writes `NA` for an undefined number (sensitivity.json's
-    replication noise with one replication per point), which is not JSON: it is read as None."""
-    return json.loads(_UNDEFINED_JSON_NUMBER.sub("null", path.read_text()))
+    """A JSON output of the CLI (an undefined number, such as sensitivity.json's replication noise
+    with one replication per point, is `null`: read as None)."""
+    return json.loads(path.read_text())
 
 
 def monthly_series(monthly: pd.DataFrame, metric: str, country: str) -> pd.DataFrame:

@@ -39,6 +39,10 @@ std::string json_string(const std::string &text) {
   return quoted + '"';
 }
 
+std::string json_number(double value) {
+  return std::isfinite(value) ? format_number(value) : "null";
+}
+
 std::string format_number(double value) {
   if (std::isnan(value)) {
     return "NA";

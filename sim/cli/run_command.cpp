@@ -103,7 +103,7 @@ void run(const RunOptions &options) {
        << ",\n  \"threads\": "
        << (options.threads == 0 ? engine::default_thread_count() : options.threads)
        << ",\n  \"version\": \"" << REMOVALSIM_VERSION << "\",\n  \"events\": " << events
-       << ",\n  \"wall_seconds\": " << analysis::format_number(wall_seconds) << "\n}\n";
+       << ",\n  \"wall_seconds\": " << analysis::json_number(wall_seconds) << "\n}\n";
   analysis::AtomicFile run_json(out / "run.json");
   run_json.stream() << json.str();
   // Commit only once every file is fully written: an error above leaves no new file behind.

@@ -368,16 +368,16 @@ void run(SensitivityOptions options) {
   }
   json << "  \"design_points\": " << points.size()
        << ",\n  \"replications\": " << design.replications << ",\n  \"seed\": " << design.seed
-       << ",\n  \"wall_seconds\": " << analysis::format_number(wall_seconds)
-       << ",\n  \"version\": \"" << REMOVALSIM_VERSION << "\",\n  \"outputs\": [";
+       << ",\n  \"wall_seconds\": " << analysis::json_number(wall_seconds) << ",\n  \"version\": \""
+       << REMOVALSIM_VERSION << "\",\n  \"outputs\": [";
   for (std::size_t k = 0; k < design.outputs.size(); ++k) {
     const auto &noise = results[k].noise;
     json << (k == 0 ? "\n" : ",\n")
          << "    {\"label\": " << analysis::json_string(design.outputs[k].label())
          << ", \"file\": " << analysis::json_string(csv_name(design.outputs[k], k))
-         << ", \"variance_of_point_means\": " << analysis::format_number(noise.between_variance)
-         << ", \"replication_noise_variance\": " << analysis::format_number(noise.noise_variance)
-         << ", \"replication_noise_share\": " << analysis::format_number(noise.noise_share)
+         << ", \"variance_of_point_means\": " << analysis::json_number(noise.between_variance)
+         << ", \"replication_noise_variance\": " << analysis::json_number(noise.noise_variance)
+         << ", \"replication_noise_share\": " << analysis::json_number(noise.noise_share)
          << ", \"runs_without_value\": " << noise.non_finite << '}';
   }
   json << "\n  ]\n}\n";

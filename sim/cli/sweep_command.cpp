@@ -263,7 +263,7 @@ void sweep(const SweepOptions &options) {
        << ",\n  \"replications\": " << design.replications << ",\n  \"block\": " << design.block
        << ",\n  \"units\": " << layout.units() << ",\n  \"units_resumed\": " << done_units.size()
        << ",\n  \"version\": \"" << REMOVALSIM_VERSION
-       << "\",\n  \"wall_seconds\": " << analysis::format_number(wall_seconds) << "\n}\n";
+       << "\",\n  \"wall_seconds\": " << analysis::json_number(wall_seconds) << "\n}\n";
   analysis::AtomicFile sweep_json(out / "sweep.json");
   sweep_json.stream() << json.str();
   // Commit only once every file is fully written; the checkpoint goes last, so a failure before

@@ -10,9 +10,13 @@
 
 namespace removalsim::analysis {
 
-/// A number as CSV/JSON text: the shortest form that reads back to the same double; `NA` for NaN
+/// A number as CSV text: the shortest form that reads back to the same double; `NA` for NaN
 /// (read as missing by pandas and R), `Inf`/`-Inf` for infinities.
 std::string format_number(double value);
+
+/// A number as JSON text: as `format_number`, but `null` when it is not finite (JSON has no NaN
+/// or infinity, and parsers refuse `NA`).
+std::string json_number(double value);
 
 /// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string &text);
