@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -15,6 +14,7 @@ namespace {
 
 using removalsim::testing::Outcome;
 using removalsim::testing::read;
+using removalsim::testing::run_captured;
 using removalsim::testing::run_removalsim;
 using removalsim::testing::TemporaryDirectory;
 
@@ -22,14 +22,10 @@ const std::string kData = REMOVALSIM_CLI_DATA_DIR;
 
 /// Runs `mpirun -np 2 removalsim ARGUMENTS` with output captured in `scratch`.
 Outcome run_two_ranks(const std::string &arguments, const fs::path &scratch) {
-  const fs::path out = scratch / "stdout.txt";
-  const fs::path err = scratch / "stderr.txt";
-  const std::string command = std::string(REMOVALSIM_MPIEXEC) +
-                              " --allow-run-as-root --oversubscribe -np 2 " + REMOVALSIM_BINARY +
-                              ' ' + arguments + " >" + out.string() + " 2>" + err.string() +
-                              " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out), read(err)};
+  return run_captured(std::string(REMOVALSIM_MPIEXEC) +
+                          " --allow-run-as-root --oversubscribe -np 2 " + REMOVALSIM_BINARY + ' ' +
+                          arguments,
+                      scratch);
 }
 
 /// The lines of `text` that contain `needle`.

@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -15,6 +14,7 @@ namespace {
 
 using removalsim::testing::Outcome;
 using removalsim::testing::read;
+using removalsim::testing::run_captured;
 using removalsim::testing::run_removalsim;
 using removalsim::testing::TemporaryDirectory;
 
@@ -23,13 +23,9 @@ const std::string kSweep = kData + "/sweep/tiny-sweep.yaml";
 
 /// Runs `mpirun ... ARGUMENTS` (ARGUMENTS naming the programs) with output captured in `scratch`.
 Outcome run_mpirun(const std::string &arguments, const fs::path &scratch) {
-  const fs::path out = scratch / "stdout.txt";
-  const fs::path err = scratch / "stderr.txt";
-  const std::string command = std::string(REMOVALSIM_MPIEXEC) +
-                              " --allow-run-as-root --oversubscribe " + arguments + " >" +
-                              out.string() + " 2>" + err.string() + " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out), read(err)};
+  return run_captured(std::string(REMOVALSIM_MPIEXEC) + " --allow-run-as-root --oversubscribe " +
+                          arguments,
+                      scratch);
 }
 
 /// `-np N removalsim ARGUMENTS`.

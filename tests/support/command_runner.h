@@ -54,14 +54,19 @@ inline std::string read(const std::filesystem::path &file) {
   return content.str();
 }
 
-/// Runs `removalsim ARGUMENTS` with stdout and stderr captured in `scratch`, stdin closed.
-inline Outcome run_removalsim(const std::string &arguments, const std::filesystem::path &scratch) {
+/// Runs the shell command `command` with stdout and stderr captured in `scratch`, stdin closed.
+inline Outcome run_captured(const std::string &command, const std::filesystem::path &scratch) {
   const std::filesystem::path out = scratch / "stdout.txt";
   const std::filesystem::path err = scratch / "stderr.txt";
-  const std::string command = std::string(REMOVALSIM_BINARY) + " " + arguments + " >" +
-                              out.string() + " 2>" + err.string() + " </dev/null";
-  const int status = std::system(command.c_str());
+  const std::string redirected =
+      command + " >" + out.string() + " 2>" + err.string() + " </dev/null";
+  const int status = std::system(redirected.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out), read(err)};
+}
+
+/// Runs `removalsim ARGUMENTS` with stdout and stderr captured in `scratch`, stdin closed.
+inline Outcome run_removalsim(const std::string &arguments, const std::filesystem::path &scratch) {
+  return run_captured(std::string(REMOVALSIM_BINARY) + " " + arguments, scratch);
 }
 
 /// `removalsim ARGUMENTS` started in the background as run_removalsim would run it, to be sent
