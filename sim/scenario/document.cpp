@@ -4,6 +4,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -418,21 +421,21 @@ std::optional<std::vector<Step>> parse_key_path(std::string_view text) {
 
 } // namespace
 
-void apply_override(Document &document, const Override &override, std::size_t file, int line) {
+namespace {
+
+// The node at `key_path` (a path as `parse_key_path` reads it), creating missing map keys with
+// marks on line `line` of the virtual file `file`; throws for a path that cannot be followed.
+Node &node_at(Document &document, std::string_view key_path, std::size_t file, int line) {
   const auto at = [&](int column, std::string path) {
     return document.locate(Mark{file, line, column}, std::move(path));
   };
-  const auto steps = parse_key_path(override.key_path);
+  const auto steps = parse_key_path(key_path);
   if (!steps) {
-    throw errors::override_malformed_path(at(1, ""), override.key_path);
+    throw errors::override_malformed_path(at(1, ""), key_path);
   }
   if (steps->front().key == "extends") {
-    throw errors::override_of_extends(at(1, override.key_path));
+    throw errors::override_of_extends(at(1, std::string(key_path)));
   }
-  // The virtual line reads `KEY.PATH: VALUE`: the value starts after the path and `: `.
-  const Placement placement{file, line, static_cast<int>(override.key_path.size()) + 2};
-  Node value = parse(document, placement, override.value, FileKind{"an override value", "override"},
-                     override.key_path);
   Node *node = &document.root;
   for (const Step &step : *steps) {
     const Mark mark{file, line, step.column};
@@ -464,7 +467,35 @@ void apply_override(Document &document, const Override &override, std::size_t fi
     }
     node = &entry->value;
   }
-  *node = std::move(value);
+  return *node;
+}
+
+} // namespace
+
+void apply_override(Document &document, const Override &override, std::size_t file, int line) {
+  // The virtual line reads `KEY.PATH: VALUE`: the value starts after the path and `: `.
+  const Placement placement{file, line, static_cast<int>(override.key_path.size()) + 2};
+  Node value = parse(document, placement, override.value, FileKind{"an override value", "override"},
+                     override.key_path);
+  node_at(document, override.key_path, file, line) = std::move(value);
+}
+
+void set_number(Document &document, std::string_view key_path, double value, std::size_t file,
+                int line) {
+  Node &node = node_at(document, key_path, file, line);
+  node = Node{};
+  node.kind = Node::Kind::scalar;
+  if (value == HUGE_VAL) {
+    node.text = "unlimited"; // as a file writes it; refused where a limit is required
+  } else {
+    std::array<char, 32> text{};
+    const auto written = std::to_chars(text.data(), text.data() + text.size(), value);
+    node.text.assign(text.data(), written.ptr);
+    if (std::isfinite(value)) {
+      node.number = value; // NaN and -inf stay text only, refused as in a file
+    }
+  }
+  node.mark = Mark{file, line, static_cast<int>(key_path.size()) + 3};
 }
 
 std::vector<ResolvedValue> leaves(const Document &document) {

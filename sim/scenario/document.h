@@ -32,6 +32,8 @@ struct Node {
   std::vector<Node> items;
   std::vector<Entry> entries;
   Mark mark;
+  /// A scalar put by `set_number`: the exact value, which `text` shows.
+  std::optional<double> number;
 
   bool is_null() const noexcept { return kind == Kind::null; }
   bool is_scalar() const noexcept { return kind == Kind::scalar; }
@@ -80,6 +82,11 @@ Document parse_single_document(const std::string &file, std::optional<std::strin
 /// Throws ScenarioError for a malformed path, a step through a value that is not a map or a list,
 /// a missing list item, `extends`, or a value that is not valid YAML.
 void apply_override(Document &document, const Override &override, std::size_t file, int line);
+
+/// Puts the number `value` at `key_path` as `apply_override` puts a value (same path rules and
+/// errors), without YAML text: the node keeps the exact double, and shows its shortest text.
+void set_number(Document &document, std::string_view key_path, double value, std::size_t file,
+                int line);
 
 /// Every leaf of the document, in document order.
 std::vector<ResolvedValue> leaves(const Document &document);

@@ -5,11 +5,14 @@
 #include "values.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <utility>
+#include <variant>
 
 namespace removalsim::scenario {
 
@@ -17,16 +20,22 @@ namespace {
 
 using namespace detail;
 
-/// A leaf key found in a parameter section, with its full key path.
+/// A parameter found in a parameter section, with its full key path.
 struct Leaf {
-  Field field;
+  const model::ParameterDef *def;
   const Node *value;
   Mark key_mark;
   std::string path;
 };
 
-constexpr NumberRule kOrdersPerYear{NumberRule::Bound::non_negative, "a number of orders per year",
-                                    false};
+/// Resolved per-case parameters and where each was last written (national ← country ← profile),
+/// for the checks of optional blocks.
+struct CaseValues {
+  model::CaseParameters parameters;
+  std::array<std::optional<SourceLocation>, model::kMaxParameters> written;
+};
+
+template <class... F> struct Overloaded : F... { using F::operator()...; };
 
 bool is_country_code(std::string_view code) {
   return code == "OTHER" || (code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) {
@@ -35,6 +44,19 @@ bool is_country_code(std::string_view code) {
 }
 
 std::string scope_name(Scope scope) { return scope == Scope::country ? "a country" : "a profile"; }
+
+/// True when `key` (within a section) is a map of further parameters, e.g. `lpc`.
+bool is_block(std::string_view key) {
+  const auto catalogue = model::parameter_catalogue();
+  return std::any_of(catalogue.begin(), catalogue.end(), [&](const model::ParameterDef &def) {
+    return def.key.size() > key.size() && def.key.starts_with(key) && def.key[key.size()] == '.';
+  });
+}
+
+bool positive_somewhere(const model::Timeline<double> &timeline) {
+  const auto &segments = timeline.segments();
+  return std::any_of(segments.begin(), segments.end(), [](const auto &s) { return s.value > 0.0; });
+}
 
 class ScenarioBuilder {
 public:
@@ -52,16 +74,20 @@ public:
     read_dates(root, scenario);
     reader_.set_start(scenario.start);
 
-    model::CaseParameters national;
+    CaseValues national;
     if (const Entry *section = root.find("national")) {
       for (const Leaf &leaf : walk(section->value, "national", Scope::national)) {
-        if (leaf.field == Field::detention_capacity) {
-          scenario.detention_capacity = reader_.numbers(*leaf.value, leaf.path, kCapacity);
-        } else if (leaf.field == Field::detention_priority_reserve) {
-          scenario.detention_priority_reserve = reader_.numbers(*leaf.value, leaf.path, kPlaces);
-        } else {
-          apply_case(leaf, national);
-        }
+        std::visit(Overloaded{
+                       [&](model::Timeline<double> model::Scenario::*member) {
+                         scenario.*member =
+                             reader_.numbers(*leaf.value, leaf.path, leaf.def->range);
+                       },
+                       [&](std::vector<model::DetentionCentre> model::Scenario::*member) {
+                         scenario.*member = reader_.centres(*leaf.value, leaf.path);
+                       },
+                       [&](auto) { apply_case(leaf, national); },
+                   },
+                   leaf.def->member);
       }
     }
 
@@ -107,14 +133,14 @@ private:
 
   std::vector<Leaf> walk(const Node &section, const std::string &path, Scope scope) const {
     std::vector<Leaf> leaves;
-    walk(section, path, "", section_keys(), scope, leaves);
+    walk(section, path, "", scope, leaves);
     return leaves;
   }
 
-  // `relative` is the key path within the section (e.g. `detention.capacity`), as messages
-  // about where a key belongs name it.
-  void walk(const Node &map, const std::string &path, const std::string &relative,
-            std::span<const KeyDef> keys, Scope scope, std::vector<Leaf> &out) const {
+  // `relative` is the key path within the section (e.g. `detention.capacity`), as the catalogue
+  // and the messages about where a key belongs name it.
+  void walk(const Node &map, const std::string &path, const std::string &relative, Scope scope,
+            std::vector<Leaf> &out) const {
     if (!map.is_map()) {
       throw errors::wrong_type(reader_.where(map.mark, path),
                                relative.empty() ? "a map of parameters"
@@ -124,168 +150,139 @@ private:
     for (const auto &entry : map.entries) {
       const std::string entry_path = join(path, entry.key);
       const std::string key = join(relative, entry.key);
-      const auto def = std::find_if(keys.begin(), keys.end(),
-                                    [&](const KeyDef &k) { return k.name == entry.key; });
-      if (def == keys.end()) {
-        throw errors::unknown_key(reader_.where(entry.key_mark, entry_path), entry.key,
-                                  suggestion(entry.key, keys, scope));
-      }
-      if (def->field == Field::section) {
-        walk(entry.value, entry_path, key, def->children, scope, out);
+      const model::ParameterDef *def = model::find_parameter(key);
+      if (def == nullptr) {
+        if (!is_block(key)) {
+          throw errors::unknown_key(reader_.where(entry.key_mark, entry_path), entry.key,
+                                    suggestion(entry.key, relative, scope));
+        }
+        walk(entry.value, entry_path, key, scope, out);
         continue;
       }
-      if (!allowed(def->category, scope)) {
+      if (!allowed(def->level(), scope)) {
         const SourceLocation where = reader_.where(entry.key_mark, entry_path);
-        switch (def->category) {
-        case Category::shared:
+        switch (def->level()) {
+        case model::ParameterLevel::shared:
           throw errors::shared_key_overridden(where, key, scope_name(scope));
-        case Category::country_only:
+        case model::ParameterLevel::country_only:
           throw scope == Scope::national ? errors::country_only_key_in_national(where, key)
                                          : errors::country_only_key_in_profile(where, key);
-        case Category::profile_only:
-        case Category::per_case:
+        case model::ParameterLevel::profile_only:
+        case model::ParameterLevel::per_case:
           throw errors::profile_only_key(where, key);
         }
       }
-      out.push_back(Leaf{def->field, &entry.value, entry.key_mark, entry_path});
+      out.push_back(Leaf{def, &entry.value, entry.key_mark, entry_path});
     }
   }
 
-  // Keys allowed here first, so that a typo is not steered to a key that would be refused.
-  static std::string suggestion(std::string_view key, std::span<const KeyDef> keys, Scope scope) {
+  // The keys that may stand beside `key` in the map at `relative`, those allowed here first, so
+  // that a typo is not steered to a key that would be refused.
+  static std::string suggestion(std::string_view key, const std::string &relative, Scope scope) {
+    const std::string prefix = relative.empty() ? "" : relative + '.';
     std::vector<std::string_view> here;
     std::vector<std::string_view> all;
-    for (const auto &def : keys) {
-      all.push_back(def.name);
-      if (def.field == Field::section || allowed(def.category, scope)) {
-        here.push_back(def.name);
+    for (const model::ParameterDef &def : model::parameter_catalogue()) {
+      if (!def.key.starts_with(prefix)) {
+        continue;
+      }
+      const std::string_view rest = def.key.substr(prefix.size());
+      const std::string_view name = rest.substr(0, rest.find('.'));
+      const bool block = name.size() < rest.size();
+      if (std::find(all.begin(), all.end(), name) == all.end()) {
+        all.push_back(name);
+      }
+      if ((block || allowed(def.level(), scope)) &&
+          std::find(here.begin(), here.end(), name) == here.end()) {
+        here.push_back(name);
       }
     }
     std::string best = closest(key, here);
     return best.empty() ? closest(key, all) : best;
   }
 
-  void apply_case(const Leaf &leaf, model::CaseParameters &p) const {
+  void apply_case(const Leaf &leaf, CaseValues &values) const {
     const Node &v = *leaf.value;
     const std::string &path = leaf.path;
-    switch (leaf.field) {
-    case Field::voluntary_share:
-      p.voluntary_share = reader_.numbers(v, path, kShare);
-      break;
-    case Field::no_delay_share:
-      p.no_delay_share = reader_.numbers(v, path, kShare);
-      break;
-    case Field::detained_at_issuance_share:
-      p.detained_at_issuance_share = reader_.numbers(v, path, kShare);
-      break;
-    case Field::departure_period_days:
-      p.departure_period_days = reader_.numbers(v, path, kDays);
-      break;
-    case Field::appeal_share:
-      p.appeal_share = reader_.numbers(v, path, kShare);
-      break;
-    case Field::appeal_duration:
-      p.appeal_duration = reader_.delays(v, path);
-      break;
-    case Field::appeal_annulment_share:
-      p.appeal_annulment_share = reader_.numbers(v, path, kShare);
-      break;
-    case Field::validity_days:
-      p.validity_days = reader_.numbers(v, path, kDaysOrUnlimited);
-      break;
-    case Field::apprehension_rate_per_year:
-      p.apprehension_rate_per_year = reader_.numbers(v, path, kRate);
-      break;
-    case Field::detention_max_days:
-      p.detention_max_days = reader_.numbers(v, path, kDays);
-      break;
-    case Field::detention_reviews:
-      p.detention_reviews = reader_.reviews(v, path);
-      break;
-    case Field::document_check_days:
-      p.document_check_days = reader_.delays(v, path);
-      break;
-    case Field::lpc_request_delay:
-      p.lpc_request_delay = reader_.delays(v, path);
-      break;
-    case Field::lpc_issue_probability:
-      p.lpc_issue_probability = reader_.numbers(v, path, kProbability);
-      break;
-    case Field::lpc_delay:
-      p.lpc_delay = reader_.delays(v, path);
-      break;
-    case Field::lpc_validity_days:
-      p.lpc_validity_days = reader_.numbers(v, path, kDaysOrUnlimited);
-      break;
-    case Field::booking_delay:
-      p.booking_delay = reader_.delays(v, path);
-      break;
-    case Field::boarding_success:
-      p.boarding_success = reader_.numbers(v, path, kProbability);
-      break;
-    case Field::redetention_gap_days:
-      p.redetention_gap_days = reader_.numbers(v, path, kDays);
-      break;
-    case Field::document_share:
-      p.document_share = reader_.numbers(v, path, kShare);
-      break;
-    default:
-      // Shared, country-only and profile-only keys are handled by their section's reader.
-      break;
+    model::CaseParameters &p = values.parameters;
+    std::visit(Overloaded{
+                   [&](model::Timeline<double> model::CaseParameters::*member) {
+                     p.*member = reader_.numbers(v, path, leaf.def->range);
+                   },
+                   [&](model::Timeline<model::Distribution> model::CaseParameters::*member) {
+                     p.*member = reader_.delays(v, path);
+                   },
+                   [&](model::Timeline<model::ReviewSchedule> model::CaseParameters::*member) {
+                     p.*member = reader_.reviews(v, path);
+                   },
+                   // Shared, country-only and profile-only keys are read by their section.
+                   [](auto) {},
+               },
+               leaf.def->member);
+    values.written[model::parameter_index(*leaf.def)] = reader_.where(leaf.key_mark, leaf.path);
+  }
+
+  // A block switched on (a positive share somewhere in its timeline) needs its other keys.
+  static void check_blocks(const CaseValues &values) {
+    for (const model::ParameterDef &on : model::parameter_catalogue()) {
+      const auto *share = std::get_if<model::Timeline<double> model::CaseParameters::*>(&on.member);
+      if (on.role != model::BlockRole::block_switch || share == nullptr ||
+          !positive_somewhere(values.parameters.*(*share))) {
+        continue;
+      }
+      for (const model::ParameterDef &needed : model::parameter_catalogue()) {
+        if (needed.role == model::BlockRole::required && needed.block() == on.block() &&
+            !values.written[model::parameter_index(needed)]) {
+          throw errors::block_key_missing(*values.written[model::parameter_index(on)], needed.key,
+                                          on.key);
+        }
+      }
     }
   }
 
-  model::Country country(const Entry &entry, const model::CaseParameters &national) const {
+  model::Country country(const Entry &entry, const CaseValues &national) const {
     const std::string path = "countries." + entry.key;
     if (!is_country_code(entry.key)) {
       throw errors::invalid_country_code(reader_.where(entry.key_mark, path), entry.key);
     }
     model::Country country;
     country.code = entry.key;
-    model::CaseParameters parameters = national;
+    CaseValues values = national;
     const Leaf *profiles = nullptr;
     bool has_arrivals = false;
     const std::vector<Leaf> leaves = walk(entry.value, path, Scope::country);
     for (const Leaf &leaf : leaves) {
-      switch (leaf.field) {
-      case Field::oqtf_per_year:
-        country.oqtf_per_year = reader_.numbers(*leaf.value, leaf.path, kOrdersPerYear);
-        has_arrivals = true;
-        break;
-      case Field::monthly_factors:
-        country.monthly_factors = reader_.monthly_factors(*leaf.value, leaf.path);
-        break;
-      case Field::initial_at_large:
-        country.initial_at_large = reader_.count(*leaf.value, leaf.path, "a number of cases");
-        break;
-      case Field::lpc_monthly_capacity:
-        country.lpc_monthly_capacity = reader_.numbers(*leaf.value, leaf.path, kCapacity);
-        break;
-      case Field::seats_per_week:
-        country.seats_per_week = reader_.numbers(*leaf.value, leaf.path, kCapacity);
-        break;
-      case Field::profiles:
-        profiles = &leaf;
-        break;
-      default:
-        apply_case(leaf, parameters);
-        break;
-      }
+      std::visit(Overloaded{
+                     [&](model::Timeline<double> model::Country::*member) {
+                       country.*member = reader_.numbers(*leaf.value, leaf.path, leaf.def->range);
+                       has_arrivals = has_arrivals || member == &model::Country::oqtf_per_year;
+                     },
+                     [&](std::array<double, 12> model::Country::*member) {
+                       country.*member = reader_.monthly_factors(*leaf.value, leaf.path);
+                     },
+                     [&](std::uint64_t model::Country::*member) {
+                       country.*member =
+                           reader_.count(*leaf.value, leaf.path, leaf.def->range.noun);
+                     },
+                     [&](std::vector<model::Profile> model::Country::*) { profiles = &leaf; },
+                     [&](auto) { apply_case(leaf, values); },
+                 },
+                 leaf.def->member);
     }
     if (!has_arrivals) {
       throw errors::missing_key(reader_.where(entry.key_mark, join(path, "oqtf_per_year")),
                                 "oqtf_per_year", "country `" + entry.key + "`");
     }
     if (profiles == nullptr) {
-      country.profiles = {model::Profile{"all", 1.0, false, parameters}};
+      check_blocks(values);
+      country.profiles = {model::Profile{"all", 1.0, false, values.parameters}};
     } else {
-      country.profiles = read_profiles(*profiles, parameters);
+      country.profiles = read_profiles(*profiles, values);
     }
     return country;
   }
 
-  std::vector<model::Profile> read_profiles(const Leaf &leaf,
-                                            const model::CaseParameters &country) const {
+  std::vector<model::Profile> read_profiles(const Leaf &leaf, const CaseValues &country) const {
     const Node &node = *leaf.value;
     if (!node.is_map()) {
       throw errors::wrong_type(reader_.where(node.mark, leaf.path), "a map of profiles by name",
@@ -298,22 +295,28 @@ private:
     double sum = 0.0;
     for (const auto &entry : node.entries) {
       const std::string path = join(leaf.path, entry.key);
-      model::Profile profile{entry.key, 0.0, false, country};
+      model::Profile profile{entry.key, 0.0, false, {}};
+      CaseValues values = country;
       bool has_share = false;
       for (const Leaf &key : walk(entry.value, path, Scope::profile)) {
-        if (key.field == Field::profile_share) {
-          profile.share = reader_.number(*key.value, key.path, kShare);
-          has_share = true;
-        } else if (key.field == Field::profile_priority) {
-          profile.priority = reader_.boolean(*key.value, key.path);
-        } else {
-          apply_case(key, profile.parameters);
-        }
+        std::visit(Overloaded{
+                       [&](double model::Profile::*member) {
+                         profile.*member = reader_.number(*key.value, key.path, key.def->range);
+                         has_share = true;
+                       },
+                       [&](bool model::Profile::*member) {
+                         profile.*member = reader_.boolean(*key.value, key.path);
+                       },
+                       [&](auto) { apply_case(key, values); },
+                   },
+                   key.def->member);
       }
       if (!has_share) {
         throw errors::missing_key(reader_.where(entry.key_mark, join(path, "share")), "share",
                                   "profile `" + entry.key + "`");
       }
+      check_blocks(values);
+      profile.parameters = std::move(values.parameters);
       sum += profile.share;
       profiles.push_back(std::move(profile));
     }
@@ -327,19 +330,24 @@ private:
   ValueReader reader_;
 };
 
-/// The name of the virtual file of overrides in messages and provenance.
+/// The names of the virtual files of overrides and of values set, in messages and provenance.
 constexpr std::string_view kOverrideFile = "override";
+constexpr std::string_view kSetFile = "set";
 
-LoadedScenario finish(const Document &document, std::size_t file_count) {
+LoadedScenario finish(Document document, std::size_t file_count) {
   LoadedScenario loaded;
   loaded.scenario = ScenarioBuilder(document).build();
   loaded.provenance = leaves(document);
   loaded.files.assign(document.files.begin(),
                       document.files.begin() + static_cast<std::ptrdiff_t>(file_count));
+  loaded.document = std::make_shared<const Document>(std::move(document));
   return loaded;
 }
 
-LoadedScenario finish(const Document &document) { return finish(document, document.files.size()); }
+LoadedScenario finish(Document document) {
+  const std::size_t file_count = document.files.size();
+  return finish(std::move(document), file_count);
+}
 
 LoadedScenario finish(Document document, const std::vector<Override> &overrides) {
   const std::size_t file_count = document.files.size();
@@ -349,7 +357,7 @@ LoadedScenario finish(Document document, const std::vector<Override> &overrides)
       apply_override(document, overrides[i], file_count, static_cast<int>(i) + 1);
     }
   }
-  return finish(document, file_count);
+  return finish(std::move(document), file_count);
 }
 
 // Values that would read differently unquoted are shown in double quotes.
@@ -381,6 +389,21 @@ LoadedScenario load_scenario(const std::filesystem::path &file,
 LoadedScenario load_scenario_from_string(std::string_view yaml, const std::string &file_name,
                                          const std::vector<Override> &overrides) {
   return finish(load_document_from_string(yaml, file_name), overrides);
+}
+
+void LoadedScenario::set(std::string_view key_path, double value) {
+  Document edited = *document;
+  const auto set_file = std::find(edited.files.begin(), edited.files.end(), kSetFile);
+  const auto file = static_cast<std::size_t>(set_file - edited.files.begin());
+  if (set_file == edited.files.end()) {
+    edited.files.emplace_back(kSetFile);
+  }
+  set_number(edited, key_path, value, file, values_set + 1);
+  LoadedScenario rebuilt = finish(std::move(edited), files.size());
+  scenario = std::move(rebuilt.scenario);
+  provenance = std::move(rebuilt.provenance);
+  document = std::move(rebuilt.document);
+  ++values_set;
 }
 
 std::string format_resolved(const LoadedScenario &loaded) {

@@ -168,6 +168,28 @@ ScenarioError profile_shares_sum(const SourceLocation &where, double sum) {
   return make(where, "profile shares sum to " + std::string(buffer) + ", not 1");
 }
 
+ScenarioError block_key_missing(const SourceLocation &where, std::string_view missing_key,
+                                std::string_view switch_key) {
+  return make(where, "a positive " + quoted(switch_key) + " needs " + quoted(missing_key) +
+                         " (national, in the country or in the profile)");
+}
+
+ScenarioError empty_centres(const SourceLocation &where) {
+  return make(where, "needs at least one centre (or leave `centres` out for one national pool)");
+}
+
+ScenarioError duplicate_centre(const SourceLocation &where, std::string_view name) {
+  return make(where, "a second centre named " + quoted(name));
+}
+
+ScenarioError centre_shares_sum(const SourceLocation &where, std::string_view share_key, double sum,
+                                std::string_view date_text) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.12g", sum);
+  return make(where, "the centres' " + quoted(share_key) + " sum to " + std::string(buffer) +
+                         " from " + std::string(date_text) + ", not 1");
+}
+
 ScenarioError missing_distribution_name(const SourceLocation &where) {
   return make(where, "a distribution map needs `dist:` (one of fixed, exponential, uniform, "
                      "lognormal, gamma, empirical)");

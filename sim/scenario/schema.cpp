@@ -1,7 +1,6 @@
 #include "schema.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <vector>
 
@@ -9,69 +8,13 @@ namespace removalsim::scenario::detail {
 
 namespace {
 
-using enum Category;
-
-constexpr std::array kAppeal{
-    KeyDef{"share", per_case, Field::appeal_share, {}},
-    KeyDef{"duration", per_case, Field::appeal_duration, {}},
-    KeyDef{"annulment_share", per_case, Field::appeal_annulment_share, {}},
-};
-
-constexpr std::array kApprehension{
-    KeyDef{"rate_per_year", per_case, Field::apprehension_rate_per_year, {}},
-};
-
-constexpr std::array kDetention{
-    KeyDef{"capacity", shared, Field::detention_capacity, {}},
-    KeyDef{"priority_reserve", shared, Field::detention_priority_reserve, {}},
-    KeyDef{"max_days", per_case, Field::detention_max_days, {}},
-    KeyDef{"reviews", per_case, Field::detention_reviews, {}},
-};
-
-constexpr std::array kLpc{
-    KeyDef{"request_delay", per_case, Field::lpc_request_delay, {}},
-    KeyDef{"issue_probability", per_case, Field::lpc_issue_probability, {}},
-    KeyDef{"delay", per_case, Field::lpc_delay, {}},
-    KeyDef{"validity_days", per_case, Field::lpc_validity_days, {}},
-    KeyDef{"monthly_capacity", country_only, Field::lpc_monthly_capacity, {}},
-};
-
-constexpr std::array kFlights{
-    KeyDef{"booking_delay", per_case, Field::booking_delay, {}},
-    KeyDef{"boarding_success", per_case, Field::boarding_success, {}},
-    KeyDef{"seats_per_week", country_only, Field::seats_per_week, {}},
-};
-
-constexpr std::array kSection{
-    KeyDef{"voluntary_share", per_case, Field::voluntary_share, {}},
-    KeyDef{"no_delay_share", per_case, Field::no_delay_share, {}},
-    KeyDef{"detained_at_issuance_share", per_case, Field::detained_at_issuance_share, {}},
-    KeyDef{"departure_period_days", per_case, Field::departure_period_days, {}},
-    KeyDef{"appeal", per_case, Field::section, kAppeal},
-    KeyDef{"validity_days", per_case, Field::validity_days, {}},
-    KeyDef{"apprehension", per_case, Field::section, kApprehension},
-    KeyDef{"detention", per_case, Field::section, kDetention},
-    KeyDef{"document_check_days", per_case, Field::document_check_days, {}},
-    KeyDef{"lpc", per_case, Field::section, kLpc},
-    KeyDef{"flights", per_case, Field::section, kFlights},
-    KeyDef{"redetention_gap_days", per_case, Field::redetention_gap_days, {}},
-    KeyDef{"document_share", per_case, Field::document_share, {}},
-    KeyDef{"oqtf_per_year", country_only, Field::oqtf_per_year, {}},
-    KeyDef{"monthly_factors", country_only, Field::monthly_factors, {}},
-    KeyDef{"initial_at_large", country_only, Field::initial_at_large, {}},
-    KeyDef{"profiles", country_only, Field::profiles, {}},
-    KeyDef{"share", profile_only, Field::profile_share, {}},
-    KeyDef{"priority", profile_only, Field::profile_priority, {}},
-};
-
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 } // namespace
 
-std::span<const KeyDef> section_keys() { return kSection; }
-
-bool allowed(Category category, Scope scope) noexcept {
-  switch (category) {
+bool allowed(model::ParameterLevel level, Scope scope) noexcept {
+  using enum model::ParameterLevel;
+  switch (level) {
   case per_case:
     return true;
   case shared:

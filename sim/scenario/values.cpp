@@ -87,6 +87,9 @@ double ValueReader::parse_number(const Node &node, const std::string &path,
   if (!node.is_scalar()) {
     throw errors::wrong_type(where(node.mark, path), expected, describe(node));
   }
+  if (node.number) {
+    return *node.number;
+  }
   const auto value = to_number(node.text);
   if (!value) {
     throw errors::wrong_type(where(node.mark, path), expected, describe(node));
@@ -388,10 +391,73 @@ model::ReviewSchedule ValueReader::schedule(const Node &node, const std::string 
       throw errors::reviews_not_increasing(where(day.mark, day_path), day.text, previous->text);
     }
     previous = &day;
-    schedule.push_back(model::Review{
-        day_value, number(probability, join(item_path, "release_probability"), kProbability)});
+    schedule.push_back(
+        model::Review{day_value, number(probability, join(item_path, "release_probability"),
+                                        model::kProbability)});
   }
   return schedule;
+}
+
+std::vector<model::DetentionCentre> ValueReader::centres(const Node &node,
+                                                         const std::string &path) const {
+  if (!node.is_sequence()) {
+    throw errors::wrong_type(where(node.mark, path),
+                             "a list of centres `{name, capacity_share, apprehension_share}`",
+                             describe(node));
+  }
+  if (node.items.empty()) {
+    throw errors::empty_centres(where(node.mark, path));
+  }
+  std::vector<model::DetentionCentre> centres;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const Node &item = node.items[i];
+    const std::string item_path = path + '[' + std::to_string(i) + ']';
+    if (!item.is_map()) {
+      throw errors::wrong_type(where(item.mark, item_path),
+                               "a centre `{name, capacity_share, apprehension_share}`",
+                               describe(item));
+    }
+    check_keys(item, item_path, {"name", "capacity_share", "apprehension_share"});
+    const Node &name = require(item, item_path, "name", "a centre");
+    model::DetentionCentre centre;
+    centre.name = text(name, join(item_path, "name"), "a centre name");
+    for (const auto &other : centres) {
+      if (other.name == centre.name) {
+        throw errors::duplicate_centre(where(name.mark, join(item_path, "name")), centre.name);
+      }
+    }
+    centre.capacity_share = numbers(require(item, item_path, "capacity_share", "a centre"),
+                                    join(item_path, "capacity_share"), model::kShare);
+    centre.apprehension_share = numbers(require(item, item_path, "apprehension_share", "a centre"),
+                                        join(item_path, "apprehension_share"), model::kShare);
+    centres.push_back(std::move(centre));
+  }
+  using Share = model::Timeline<double> model::DetentionCentre::*;
+  for (const auto &[share, key] :
+       {std::pair<Share, std::string_view>{&model::DetentionCentre::capacity_share,
+                                           "capacity_share"},
+        std::pair<Share, std::string_view>{&model::DetentionCentre::apprehension_share,
+                                           "apprehension_share"}}) {
+    // The sum changes only where some centre's share does: check it there and before them all.
+    std::vector<model::Time> dates{-HUGE_VAL};
+    for (const auto &centre : centres) {
+      for (const auto &segment : (centre.*share).segments()) {
+        dates.push_back(segment.from);
+      }
+    }
+    for (const model::Time t : dates) {
+      double sum = 0.0;
+      for (const auto &centre : centres) {
+        sum += (centre.*share).at(t);
+      }
+      if (std::abs(sum - 1.0) > 1e-9) {
+        const std::string date =
+            t == -HUGE_VAL ? "the start" : engine::format_iso_date(calendar_.date_of(t));
+        throw errors::centre_shares_sum(where(node.mark, path), key, sum, date);
+      }
+    }
+  }
+  return centres;
 }
 
 model::Timeline<model::ReviewSchedule> ValueReader::reviews(const Node &node,

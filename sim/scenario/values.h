@@ -4,7 +4,7 @@
 
 #include "document.h"
 
-#include "removalsim/model/parameters.h"
+#include "removalsim/model/parameter_catalogue.h"
 
 #include <array>
 #include <cstdint>
@@ -14,24 +14,9 @@
 
 namespace removalsim::scenario::detail {
 
-/// What a number must satisfy, and what to call it in messages.
-struct NumberRule {
-  enum class Bound : std::uint8_t { non_negative, unit_interval };
-  Bound bound = Bound::non_negative;
-  /// The noun in messages, e.g. "a rate per year", "a share".
-  std::string_view noun;
-  /// Whether `unlimited` (model::kUnlimited) is accepted.
-  bool unlimited = false;
-};
-
-inline constexpr NumberRule kShare{NumberRule::Bound::unit_interval, "a share", false};
-inline constexpr NumberRule kProbability{NumberRule::Bound::unit_interval, "a probability", false};
-inline constexpr NumberRule kDays{NumberRule::Bound::non_negative, "a number of days", false};
-inline constexpr NumberRule kDaysOrUnlimited{NumberRule::Bound::non_negative, "a number of days",
-                                             true};
-inline constexpr NumberRule kRate{NumberRule::Bound::non_negative, "a rate per year", false};
-inline constexpr NumberRule kCapacity{NumberRule::Bound::non_negative, "a capacity", true};
-inline constexpr NumberRule kPlaces{NumberRule::Bound::non_negative, "a number of places", false};
+/// What a number must satisfy, and what to call it in messages (the parameter catalogue's ranges,
+/// and the rules of the study and targets files).
+using NumberRule = model::ValueRange;
 
 /// Reads values of one resolved document; dates in timelines become days from `start`.
 class ValueReader {
@@ -64,6 +49,9 @@ public:
   model::Timeline<model::Distribution> delays(const Node &node, const std::string &path) const;
   /// A review schedule or a timeline of schedules.
   model::Timeline<model::ReviewSchedule> reviews(const Node &node, const std::string &path) const;
+  /// A list of detention centres `{name, capacity_share, apprehension_share}` (shares are numbers
+  /// or timelines in [0, 1]); names unique; each share sums to 1 over the centres at every date.
+  std::vector<model::DetentionCentre> centres(const Node &node, const std::string &path) const;
   /// Exactly 12 non-negative monthly weights with a positive sum.
   std::array<double, 12> monthly_factors(const Node &node, const std::string &path) const;
 

@@ -55,6 +55,22 @@ struct CaseParameters {
   Timeline<double> lpc_issue_probability{1.0};
   Timeline<Distribution> lpc_delay{Distribution::fixed(0.0)};
   Timeline<double> lpc_validity_days{kUnlimited};
+  // Prison release (DESIGN.md §3b): off while `prison_share` is 0 throughout.
+  Timeline<double> prison_share{0.0};
+  /// Sentence still to serve at issuance.
+  Timeline<Distribution> prison_remaining_days{Distribution::fixed(0.0)};
+  /// Days before release at which the prefecture requests the LPC.
+  Timeline<double> prison_lpc_lead_days{0.0};
+  /// Probability that the escorted removal at release succeeds.
+  Timeline<double> prison_removal_success{1.0};
+  // House arrest (DESIGN.md §3b): off while both shares are 0 throughout.
+  Timeline<double> house_arrest_share{0.0};
+  Timeline<double> house_arrest_share_when_no_place{0.0};
+  Timeline<double> house_arrest_max_days{0.0};
+  Timeline<double> house_arrest_boarding_success{1.0};
+  /// Hazard of absconding from house arrest, per month.
+  Timeline<double> house_arrest_abscond_rate_per_month{0.0};
+  friend bool operator==(const CaseParameters &, const CaseParameters &) = default;
 };
 
 /// A kind of case within a country (e.g. `public_order`), with its share of the country's orders
@@ -65,6 +81,7 @@ struct Profile {
   /// Priority cases may use the detention places kept in `detention_priority_reserve`.
   bool priority = false;
   CaseParameters parameters;
+  friend bool operator==(const Profile &, const Profile &) = default;
 };
 
 /// A country of return: arrivals, shared caps and its profiles (at least one; shares sum to 1).
@@ -81,6 +98,16 @@ struct Country {
   /// Enforceable orders at large at the start (the backlog), issued at the start.
   std::uint64_t initial_at_large = 0;
   std::vector<Profile> profiles{Profile{}};
+  friend bool operator==(const Country &, const Country &) = default;
+};
+
+/// One detention centre (CRA) of the estate: its share of the national places (and of the
+/// priority reserve) and its share of the apprehensions that seek a place (DESIGN.md §3b).
+struct DetentionCentre {
+  std::string name;
+  Timeline<double> capacity_share{0.0};
+  Timeline<double> apprehension_share{0.0};
+  friend bool operator==(const DetentionCentre &, const DetentionCentre &) = default;
 };
 
 /// Everything a run needs: the calendar, the shared detention estate and the countries.
@@ -96,7 +123,10 @@ struct Scenario {
   /// Places kept for priority profiles: a non-priority case is admitted only while free places
   /// exceed this number.
   Timeline<double> detention_priority_reserve{0.0};
+  /// The centres the places are split into (empty: one national pool). Each share set sums to 1.
+  std::vector<DetentionCentre> detention_centres;
   std::vector<Country> countries;
+  friend bool operator==(const Scenario &, const Scenario &) = default;
 };
 
 } // namespace removalsim::model

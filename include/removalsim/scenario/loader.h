@@ -4,6 +4,7 @@
 #include "removalsim/scenario/scenario_error.h"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,10 @@ struct ResolvedValue {
   friend bool operator==(const ResolvedValue &, const ResolvedValue &) = default;
 };
 
+namespace detail {
+struct Document;
+} // namespace detail
+
 /// A validated scenario and the provenance of every value in it.
 struct LoadedScenario {
   model::Scenario scenario;
@@ -32,6 +37,20 @@ struct LoadedScenario {
   std::vector<ResolvedValue> provenance;
   /// The files read: the one loaded, then each file it extends, in chain order.
   std::vector<std::string> files;
+  /// The resolved document (`extends:` and overrides applied) the scenario was built from.
+  std::shared_ptr<const detail::Document> document;
+
+  /// Puts the number `value` at `key_path` of the resolved document and rebuilds `scenario` and
+  /// `provenance`: the effect and precedence of a one-key override (see `Override`: a national
+  /// value reaches every country and profile that does not set the key itself), applied in
+  /// memory, with no file read and no YAML text. `key_path` uses the provenance syntax
+  /// (`countries.MA.lpc.delay[1].value.mean`); +infinity is written `unlimited`. Throws
+  /// ScenarioError, naming the virtual file `set` whose line i is the i-th value set, for a bad
+  /// path or value; the scenario is then unchanged.
+  void set(std::string_view key_path, double value);
+
+  /// Values put by `set` so far.
+  int values_set = 0;
 };
 
 /// Loads, resolves (`extends:`) and validates the scenario in `file`. Error messages name files

@@ -106,6 +106,16 @@ ScenarioError invalid_country_code(const SourceLocation &where, std::string_view
 ScenarioError empty_profiles(const SourceLocation &where);
 /// Profile shares whose sum is not 1 (within 1e-9).
 ScenarioError profile_shares_sum(const SourceLocation &where, double sum);
+/// A block switched on by `switch_key` (a positive share, written at `where`) lacks `missing_key`.
+ScenarioError block_key_missing(const SourceLocation &where, std::string_view missing_key,
+                                std::string_view switch_key);
+/// `detention.centres` is empty.
+ScenarioError empty_centres(const SourceLocation &where);
+/// Two centres with the same name.
+ScenarioError duplicate_centre(const SourceLocation &where, std::string_view name);
+/// Centre shares (`share_key`) whose sum is not 1 (within 1e-9) from `date_text` on.
+ScenarioError centre_shares_sum(const SourceLocation &where, std::string_view share_key, double sum,
+                                std::string_view date_text);
 /// A distribution map without `dist:`.
 ScenarioError missing_distribution_name(const SourceLocation &where);
 /// `dist:` names no known distribution; `suggestion` is empty when none is close.

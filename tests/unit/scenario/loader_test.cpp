@@ -25,25 +25,6 @@ std::vector<Timeline<double>::Segment> segments(const Timeline<double> &timeline
 
 using Numbers = std::vector<Timeline<double>::Segment>;
 
-// CaseParameters has no operator==: compare field by field.
-bool same(const removalsim::model::CaseParameters &a, const removalsim::model::CaseParameters &b) {
-  return a.voluntary_share == b.voluntary_share && a.no_delay_share == b.no_delay_share &&
-         a.detained_at_issuance_share == b.detained_at_issuance_share &&
-         a.departure_period_days == b.departure_period_days && a.appeal_share == b.appeal_share &&
-         a.appeal_duration == b.appeal_duration &&
-         a.appeal_annulment_share == b.appeal_annulment_share &&
-         a.validity_days == b.validity_days &&
-         a.apprehension_rate_per_year == b.apprehension_rate_per_year &&
-         a.detention_max_days == b.detention_max_days &&
-         a.detention_reviews == b.detention_reviews &&
-         a.document_check_days == b.document_check_days &&
-         a.lpc_request_delay == b.lpc_request_delay && a.booking_delay == b.booking_delay &&
-         a.boarding_success == b.boarding_success &&
-         a.redetention_gap_days == b.redetention_gap_days && a.document_share == b.document_share &&
-         a.lpc_issue_probability == b.lpc_issue_probability && a.lpc_delay == b.lpc_delay &&
-         a.lpc_validity_days == b.lpc_validity_days;
-}
-
 } // namespace
 
 TEST_CASE("scenario: a full document loads into the expected dates and shared parameters",
@@ -175,7 +156,7 @@ TEST_CASE("scenario: a minimal document takes the model's defaults", "[scenario]
   REQUIRE(s.countries.size() == 1);
   const auto &profile = s.countries[0].profiles.at(0);
   REQUIRE(profile.name == "all");
-  REQUIRE(same(profile.parameters, removalsim::model::CaseParameters{}));
+  REQUIRE(profile.parameters == removalsim::model::CaseParameters{});
 }
 
 TEST_CASE("scenario: distributions of every kind, plain numbers as fixed delays",
@@ -219,4 +200,44 @@ TEST_CASE("scenario: booleans, quoted numbers and a profile share at the 1e-9 to
   REQUIRE(no.profiles[0].priority);
   REQUIRE_FALSE(no.profiles[1].priority);
   REQUIRE_FALSE(no.profiles[2].priority);
+}
+
+TEST_CASE("scenario: the route blocks and detention centres load with their precedence",
+          "[scenario][loader]") {
+  using removalsim::model::Distribution;
+  const auto loaded = load_scenario(kData + "routes.yaml");
+  const auto &scenario = loaded.scenario;
+  REQUIRE(scenario.detention_centres.size() == 2);
+  REQUIRE(scenario.detention_centres[0].name == "north");
+  REQUIRE(scenario.detention_centres[0].capacity_share == Timeline<double>(0.6));
+  REQUIRE(segments(scenario.detention_centres[1].apprehension_share) ==
+          Numbers{{0.0, 0.5}, {1826.0, 0.5}});
+  const auto &ma = scenario.countries[0];
+  const auto &a = ma.profiles[0].parameters;
+  const auto &b = ma.profiles[1].parameters;
+  REQUIRE(a.prison_share == Timeline<double>(0.3));
+  REQUIRE(a.prison_remaining_days == Timeline<Distribution>(Distribution::exponential(120.0)));
+  REQUIRE(a.prison_lpc_lead_days == Timeline<double>(30.0));
+  REQUIRE(a.prison_removal_success == Timeline<double>(0.9));
+  REQUIRE(a.house_arrest_share == Timeline<double>(0.0));
+  REQUIRE(b.house_arrest_share == Timeline<double>(0.1));
+  REQUIRE(b.house_arrest_share_when_no_place == Timeline<double>(0.5));
+  REQUIRE(segments(b.house_arrest_max_days) == Numbers{{0.0, 90.0}, {1853.0, 135.0}});
+  REQUIRE(b.house_arrest_boarding_success == Timeline<double>(0.6));
+  REQUIRE(b.house_arrest_abscond_rate_per_month == Timeline<double>(0.2));
+  const auto &eu = scenario.countries[1].profiles[0].parameters;
+  REQUIRE(eu.prison_share == Timeline<double>(0.2));
+  REQUIRE(eu.document_share == Timeline<double>(1.0));
+}
+
+TEST_CASE("scenario: without route blocks every route is off", "[scenario][loader]") {
+  const auto loaded = load_scenario(kData + "full.yaml");
+  REQUIRE(loaded.scenario.detention_centres.empty());
+  for (const auto &country : loaded.scenario.countries) {
+    for (const auto &profile : country.profiles) {
+      REQUIRE(profile.parameters.prison_share == Timeline<double>(0.0));
+      REQUIRE(profile.parameters.house_arrest_share == Timeline<double>(0.0));
+      REQUIRE(profile.parameters.house_arrest_share_when_no_place == Timeline<double>(0.0));
+    }
+  }
 }

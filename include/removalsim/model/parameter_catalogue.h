@@ -1,0 +1,91 @@
+#pragma once
+// The one list of scenario parameters: every key a parameter section (`national`, a country, a
+// profile) may hold, the member of the model's structs it sets, and the values it accepts. The
+// scenario loader, `removalsim check`, the error messages and the exact solver read this table;
+// adding a parameter is one row here plus its use in the model.
+
+#include "removalsim/model/parameters.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace removalsim::model {
+
+/// The values a number may take, and what to call it in messages.
+struct ValueRange {
+  enum class Bound : std::uint8_t { non_negative, unit_interval };
+  Bound bound = Bound::non_negative;
+  /// The noun in messages, e.g. "a rate per year", "a share".
+  std::string_view noun;
+  /// Whether `unlimited` (kUnlimited) is accepted.
+  bool unlimited = false;
+};
+
+inline constexpr ValueRange kShare{ValueRange::Bound::unit_interval, "a share", false};
+inline constexpr ValueRange kProbability{ValueRange::Bound::unit_interval, "a probability", false};
+inline constexpr ValueRange kDays{ValueRange::Bound::non_negative, "a number of days", false};
+inline constexpr ValueRange kDaysOrUnlimited{ValueRange::Bound::non_negative, "a number of days",
+                                             true};
+inline constexpr ValueRange kRatePerYear{ValueRange::Bound::non_negative, "a rate per year", false};
+inline constexpr ValueRange kRatePerMonth{ValueRange::Bound::non_negative, "a rate per month",
+                                          false};
+inline constexpr ValueRange kCapacity{ValueRange::Bound::non_negative, "a capacity", true};
+inline constexpr ValueRange kPlaces{ValueRange::Bound::non_negative, "a number of places", false};
+inline constexpr ValueRange kOrdersPerYear{ValueRange::Bound::non_negative,
+                                           "a number of orders per year", false};
+inline constexpr ValueRange kCases{ValueRange::Bound::non_negative, "a number of cases", false};
+
+/// Where a parameter lives, which decides where it may be written: per-case parameters everywhere
+/// (national ← country ← profile), shared ones only under `national`, country-only ones only in a
+/// country, profile-only ones only in a profile.
+using ParameterMember =
+    std::variant<Timeline<double> CaseParameters::*, Timeline<Distribution> CaseParameters::*,
+                 Timeline<ReviewSchedule> CaseParameters::*, Timeline<double> Scenario::*,
+                 std::vector<DetentionCentre> Scenario::*, Timeline<double> Country::*,
+                 std::array<double, 12> Country::*, std::uint64_t Country::*,
+                 std::vector<Profile> Country::*, double Profile::*, bool Profile::*>;
+
+/// Who may set a parameter (follows from the struct its member belongs to).
+enum class ParameterLevel : std::uint8_t { per_case, shared, country_only, profile_only };
+
+/// A parameter's part in an optional block of the model (DESIGN.md §3b): a `switch` turns the
+/// block on when positive anywhere in its timeline; the block's `required` keys must then be set.
+enum class BlockRole : std::uint8_t { none, block_switch, required };
+
+/// One parameter.
+struct ParameterDef {
+  /// Dotted key within a parameter section, e.g. `lpc.delay`; its first part names the block.
+  std::string_view key;
+  ParameterMember member;
+  /// For numbers (a timeline or a plain number): the values accepted.
+  ValueRange range;
+  BlockRole role = BlockRole::none;
+
+  ParameterLevel level() const noexcept;
+  /// The block a key belongs to: its text before the first dot (`prison` for `prison.share`).
+  std::string_view block() const noexcept;
+};
+
+/// Every parameter, in the order `removalsim check` and the documentation list them.
+std::span<const ParameterDef> parameter_catalogue() noexcept;
+
+/// The parameter with this key (within a section), or nullptr.
+const ParameterDef *find_parameter(std::string_view key) noexcept;
+
+/// The index of the parameter in `parameter_catalogue()`.
+std::size_t parameter_index(const ParameterDef &def) noexcept;
+
+/// The key of the parameter stored in `member` (e.g. `lpc.delay` for
+/// `&CaseParameters::lpc_delay`). Every member of the variant that a row names has a key.
+std::string_view parameter_key(ParameterMember member) noexcept;
+
+/// The largest number of parameters the catalogue may hold (sets of parameters are bitsets).
+inline constexpr std::size_t kMaxParameters = 64;
+
+} // namespace removalsim::model
