@@ -92,6 +92,10 @@ std::vector<MetricSpec> build_catalog() {
       [](const Totals &t) {
         return ratio(t[Metric::removals_holders], t[Metric::detention_exits_holders]);
       });
+  add("detention_share_of_forced_removals", "removals_from_detention / removals",
+      [](const Totals &t) {
+        return ratio(t[Metric::removals_from_detention], t[Metric::removals]);
+      });
   add("house_arrest_removal_rate", "removals_from_house_arrest / house_arrest_exits",
       [](const Totals &t) {
         return ratio(t[Metric::removals_from_house_arrest], t[Metric::house_arrest_exits]);
