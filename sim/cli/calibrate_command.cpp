@@ -316,7 +316,7 @@ void calibrate(const CalibrateOptions &options) {
   std::vector<analysis::Observable> observables;
   std::string outside;
   std::erase_if(file_targets, [&](const scenario::Target &t) {
-    const analysis::Observable observable{t.metric, t.country, t.period, t.base_period};
+    const analysis::Observable observable{t.metric, t.countries, t.period, t.base_period};
     if (analysis::bind(observable, base.scenario).in_reported_months) {
       observables.push_back(observable);
       return false;

@@ -106,7 +106,7 @@ void write_csv(std::ostream &out, const std::vector<scenario::Target> &targets,
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const auto &target = targets[t];
     const auto &c = comparisons[t];
-    out << target.id << ',' << target.metric_text() << ',' << target.country << ','
+    out << target.id << ',' << target.metric_text() << ',' << target.country_text() << ','
         << target.period_text() << ',' << analysis::format_number(c.reported) << ','
         << analysis::format_number(c.interval.mean) << ','
         << analysis::format_number(c.interval.low) << ','
@@ -127,7 +127,7 @@ void compare(const CompareOptions &options) {
   observables.reserve(targets.size());
   for (const auto &target : targets) {
     observables.push_back(analysis::bind(
-        analysis::Observable{target.metric, target.country, target.period, target.base_period},
+        analysis::Observable{target.metric, target.countries, target.period, target.base_period},
         scenario));
   }
   if (!options.out.empty() && Execution::is_coordinator()) {

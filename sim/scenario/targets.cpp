@@ -97,12 +97,7 @@ private:
     read_metric(metric, join(path, "metric"), target);
 
     const Node &country = reader_.require(item, path, "country", context);
-    const std::string country_path = join(path, "country");
-    target.country = reader_.text(country, country_path, "a country code");
-    target.country_location = reader_.where(country.mark, country_path);
-    if (!is_valid_country(target.country)) {
-      throw errors::invalid_target_country(target.country_location, target.country);
-    }
+    read_countries(country, join(path, "country"), target);
 
     const Node &period = reader_.require(item, path, "period", context);
     read_period(period, join(path, "period"), target);
@@ -123,6 +118,43 @@ private:
       target.url = reader_.text(url->value, join(path, "url"), "the address of the source");
     }
     return target;
+  }
+
+  /// `MA`, or a set `[MA, DZ]`: codes of the right form, no repeats, `FR`/`ALL` only alone.
+  void read_countries(const Node &node, const std::string &path, Target &target) const {
+    const auto add = [&](const Node &code_node, const std::string &code_path) {
+      const std::string code = reader_.text(code_node, code_path, "a country code");
+      const SourceLocation where = reader_.where(code_node.mark, code_path);
+      if (!is_valid_country(code)) {
+        throw errors::invalid_target_country(where, code);
+      }
+      target.countries.push_back(code);
+      target.country_locations.push_back(where);
+    };
+    if (!node.is_sequence()) {
+      add(node, path);
+      return;
+    }
+    if (node.items.empty()) {
+      throw errors::empty_target_countries(reader_.where(node.mark, path));
+    }
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      add(node.items[i], path + '[' + std::to_string(i) + ']');
+      const std::string &code = target.countries.back();
+      const auto first = std::find(target.countries.begin(), target.countries.end() - 1, code);
+      if (first != target.countries.end() - 1) {
+        throw errors::duplicate_target_country(
+            target.country_locations.back(), code,
+            static_cast<std::size_t>(first - target.countries.begin()));
+      }
+    }
+    if (target.countries.size() > 1) {
+      for (std::size_t i = 0; i < target.countries.size(); ++i) {
+        if (target.countries[i] == "FR" || target.countries[i] == "ALL") {
+          throw errors::national_in_country_set(target.country_locations[i], target.countries[i]);
+        }
+      }
+    }
   }
 
   void read_metric(const Node &node, const std::string &path, Target &target) const {
@@ -214,6 +246,14 @@ const FileKind kTargetsFile{"a targets file", "targets"};
 
 } // namespace
 
+std::string Target::country_text() const {
+  std::string text;
+  for (const auto &code : countries) {
+    text += (text.empty() ? "" : "+") + code;
+  }
+  return text;
+}
+
 std::string Target::period_text() const {
   std::string text = engine::format_period(period);
   if (base_period) {
@@ -238,15 +278,18 @@ void check_target_countries(const std::vector<Target> &targets, const model::Sce
     if (target.national()) {
       continue;
     }
-    const bool found =
-        std::any_of(scenario.countries.begin(), scenario.countries.end(),
-                    [&](const model::Country &country) { return country.code == target.country; });
-    if (!found) {
-      std::string codes;
-      for (const auto &country : scenario.countries) {
-        codes += (codes.empty() ? "" : ", ") + country.code;
+    for (std::size_t i = 0; i < target.countries.size(); ++i) {
+      const std::string &code = target.countries[i];
+      const bool found =
+          std::any_of(scenario.countries.begin(), scenario.countries.end(),
+                      [&](const model::Country &country) { return country.code == code; });
+      if (!found) {
+        std::string codes;
+        for (const auto &country : scenario.countries) {
+          codes += (codes.empty() ? "" : ", ") + country.code;
+        }
+        throw errors::unknown_target_country(target.country_locations[i], code, codes);
       }
-      throw errors::unknown_target_country(target.country_location, target.country, codes);
     }
   }
 }

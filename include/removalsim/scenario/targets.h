@@ -29,8 +29,10 @@ struct Target {
   /// Written `ratio:METRIC`: the value is METRIC over `period` divided by METRIC over
   /// `base_period`, per replication.
   bool ratio = false;
-  /// As written: a country code of the scenario (`MA`, `OTHER`), or `FR`/`ALL` for national.
-  std::string country;
+  /// The countries whose counters are summed, as written: country codes of the scenario (`MA`,
+  /// `OTHER`), or the one code `FR`/`ALL` for national. `country: MA` is `{"MA"}`;
+  /// `country: [MA, DZ]` a set (no repeats, never empty, `FR`/`ALL` only alone).
+  std::vector<std::string> countries;
   /// The months the metric is read on (a ratio's numerator).
   engine::Period period;
   /// A ratio's denominator period; nothing for other targets.
@@ -48,11 +50,16 @@ struct Target {
   std::string definition;
   /// The source's address, when known (empty otherwise).
   std::string url;
-  /// Where the target's `country` was written (for errors found against a scenario).
-  SourceLocation country_location;
+  /// Where each of `countries` was written (for errors found against a scenario): the scalar
+  /// (`targets[3].country`) or the list item (`targets[3].country[1]`).
+  std::vector<SourceLocation> country_locations;
 
   /// True for national figures (`FR` or `ALL`).
-  bool national() const noexcept { return country == "FR" || country == "ALL"; }
+  bool national() const noexcept {
+    return countries.size() == 1 && (countries[0] == "FR" || countries[0] == "ALL");
+  }
+  /// The countries as one CSV field without commas: `MA`, `ALL`, or a set `MA+DZ+TN+OTHER`.
+  std::string country_text() const;
   /// The metric as written: `ratio:removals` or `removals`.
   std::string metric_text() const { return ratio ? "ratio:" + metric : metric; }
   /// The period in canonical form (engine::format_period), `A / B` for a ratio.
@@ -71,8 +78,8 @@ std::vector<Target> load_targets(const std::filesystem::path &file,
 std::vector<Target> load_targets_from_string(std::string_view yaml, const std::string &file_name,
                                              const std::vector<std::string> &known_metrics);
 
-/// Throws ScenarioError (at the target's `country`, listing the scenario's countries) for the
-/// first target whose country is neither national nor a country of `scenario`.
+/// Throws ScenarioError (at the offending `country` or list item, listing the scenario's
+/// countries) for the first code of a target that is neither national nor a country of `scenario`.
 void check_target_countries(const std::vector<Target> &targets, const model::Scenario &scenario);
 
 } // namespace removalsim::scenario

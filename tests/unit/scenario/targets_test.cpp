@@ -35,7 +35,8 @@ TEST_CASE("targets: every form of period, uncertainty and country loads", "[scen
   CHECK(year.id == "ma_oqtf_2024");
   CHECK(year.metric == "oqtf_issued");
   CHECK_FALSE(year.ratio);
-  CHECK(year.country == "MA");
+  CHECK(year.countries == std::vector<std::string>{"MA"});
+  CHECK(year.country_text() == "MA");
   CHECK_FALSE(year.national());
   CHECK(year.period == Period{Date{2024, 1, 1}, Date{2024, 12, 1}});
   CHECK_FALSE(year.base_period);
@@ -45,9 +46,10 @@ TEST_CASE("targets: every form of period, uncertainty and country loads", "[scen
   CHECK(year.weight == 1.0);
   CHECK(year.source == "ministry");
   CHECK(year.definition == "OQTF issued to Moroccan nationals");
-  CHECK(year.country_location.file == kSample);
-  CHECK(year.country_location.line == 5);
-  CHECK(year.country_location.key_path == "targets[0].country");
+  REQUIRE(year.country_locations.size() == 1);
+  CHECK(year.country_locations[0].file == kSample);
+  CHECK(year.country_locations[0].line == 5);
+  CHECK(year.country_locations[0].key_path == "targets[0].country");
 
   const auto &quarter = targets[1];
   CHECK(quarter.period == Period{Date{2024, 10, 1}, Date{2024, 12, 1}});
@@ -74,7 +76,7 @@ TEST_CASE("targets: every form of period, uncertainty and country loads", "[scen
   CHECK(ratio.value == 1.6);
 
   CHECK(targets[5].national());
-  CHECK(targets[5].country == "FR");
+  CHECK(targets[5].countries == std::vector<std::string>{"FR"});
   CHECK(targets[6].national());
   CHECK(targets[6].period_text() == "2024");
 }
@@ -109,4 +111,55 @@ TEST_CASE("targets: countries are checked against the scenario compared with",
       "definition: d}\n",
       "t.yaml", kMetrics);
   REQUIRE_THROWS_AS(check_target_countries(tunisia, scenario), ScenarioError);
+}
+
+TEST_CASE("targets: a country may be a set, summed like the nation", "[scenario][targets]") {
+  const auto targets = load_targets_from_string(
+      "targets:\n"
+      "  - {id: maghreb, metric: removals, country: [MA, DZ, TN, OTHER], period: 2024, value: "
+      "4000, source: s, definition: d}\n"
+      "  - {id: one, metric: removals, country: [MA], period: 2024, value: 1, source: s, "
+      "definition: d}\n"
+      "  - {id: plain, metric: removals, country: MA, period: 2024, value: 1, source: s, "
+      "definition: d}\n"
+      "  - {id: nation, metric: removals, country: [ALL], period: 2024, value: 1, source: s, "
+      "definition: d}\n",
+      "t.yaml", kMetrics);
+  REQUIRE(targets.size() == 4);
+  const auto &maghreb = targets[0];
+  CHECK(maghreb.countries == std::vector<std::string>{"MA", "DZ", "TN", "OTHER"});
+  CHECK(maghreb.country_text() == "MA+DZ+TN+OTHER");
+  CHECK_FALSE(maghreb.national());
+  REQUIRE(maghreb.country_locations.size() == 4);
+  CHECK(maghreb.country_locations[1].key_path == "targets[0].country[1]");
+  CHECK(maghreb.country_locations[1].line == 2);
+  CHECK(maghreb.country_locations[1].column == 51);
+  // `[MA]` is `MA`: the same countries, only the place it was written differs.
+  CHECK(targets[1].countries == targets[2].countries);
+  CHECK(targets[1].country_text() == "MA");
+  CHECK(targets[1].country_locations[0].key_path == "targets[1].country[0]");
+  CHECK(targets[2].country_locations[0].key_path == "targets[2].country");
+  CHECK(targets[3].national());
+  CHECK(targets[3].country_text() == "ALL");
+}
+
+TEST_CASE("targets: a set is checked country by country against the scenario",
+          "[scenario][targets]") {
+  const auto scenario = load_scenario_from_string("start: 2019-01-01\n"
+                                                  "end: 2025-12-31\n"
+                                                  "countries:\n"
+                                                  "  MA: {oqtf_per_year: 9500}\n"
+                                                  "  OTHER: {oqtf_per_year: 100000}\n",
+                                                  "s.yaml")
+                            .scenario;
+  const auto known = load_targets_from_string(
+      "targets:\n  - {id: a, metric: removals, country: [OTHER, MA], period: 2024, value: 1, "
+      "source: s, definition: d}\n",
+      "t.yaml", kMetrics);
+  REQUIRE_NOTHROW(check_target_countries(known, scenario));
+  const auto unknown = load_targets_from_string(
+      "targets:\n  - {id: a, metric: removals, country: [OTHER, MA, DZ], period: 2024, value: 1, "
+      "source: s, definition: d}\n",
+      "t.yaml", kMetrics);
+  REQUIRE_THROWS_AS(check_target_countries(unknown, scenario), ScenarioError);
 }
