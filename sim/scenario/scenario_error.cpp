@@ -420,6 +420,10 @@ ScenarioError national_in_country_set(const SourceLocation &where, std::string_v
                          std::string(code) + "`");
 }
 
+ScenarioError tolerance_out_of_range(const SourceLocation &where, std::string_view value_text) {
+  return make(where, "a tolerance must be in (0, 1], got " + std::string(value_text));
+}
+
 ScenarioError calendar_differs(const SourceLocation &where, std::string_view key,
                                std::string_view date_text, std::string_view base_text,
                                std::string_view base_file) {

@@ -5,6 +5,7 @@
 #include "values.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -18,6 +19,7 @@ constexpr NumberRule kReported{NumberRule::Bound::non_negative, "a reported valu
 constexpr NumberRule kStandardDeviation{NumberRule::Bound::non_negative, "a standard deviation",
                                         false};
 constexpr NumberRule kWeight{NumberRule::Bound::non_negative, "a weight", false};
+constexpr NumberRule kTolerance{NumberRule::Bound::non_negative, "a tolerance", false};
 constexpr std::string_view kRatioPrefix = "ratio:";
 
 bool is_valid_id(std::string_view id) {
@@ -54,7 +56,10 @@ public:
       throw errors::wrong_type(reader_.where(Mark{0, 1, 1}, ""), "a map with a `targets:` list",
                                describe(root));
     }
-    reader_.check_keys(root, "", {"targets"});
+    reader_.check_keys(root, "", {"tolerance", "targets"});
+    if (const Entry *tolerance = root.find("tolerance")) {
+      default_tolerance_ = read_tolerance(tolerance->value, "tolerance");
+    }
     const Node &list = reader_.require(root, "", "targets", "the targets file");
     if (!list.is_sequence()) {
       throw errors::wrong_type(reader_.where(list.mark, "targets"), "a list of targets",
@@ -79,7 +84,7 @@ private:
     }
     reader_.check_keys(item, path,
                        {"id", "metric", "country", "period", "value", "uncertainty", "weight",
-                        "source", "definition", "url"});
+                        "tolerance", "source", "definition", "url"});
     Target target;
     const Node &id = reader_.require(item, path, "id", "a target");
     target.id = reader_.text(id, join(path, "id"), "a target id");
@@ -110,6 +115,11 @@ private:
     if (const Entry *weight = item.find("weight")) {
       target.weight = reader_.number(weight->value, join(path, "weight"), kWeight);
     }
+    double tolerance = default_tolerance_;
+    if (const Entry *own = item.find("tolerance")) {
+      tolerance = read_tolerance(own->value, join(path, "tolerance"));
+    }
+    target.tolerance = target_tolerance(tolerance, target.value, target.range);
     target.source = reader_.text(reader_.require(item, path, "source", context),
                                  join(path, "source"), "the source of the figure");
     target.definition = reader_.text(reader_.require(item, path, "definition", context),
@@ -155,6 +165,15 @@ private:
         }
       }
     }
+  }
+
+  /// A relative tolerance in (0, 1] (a negative number is refused by the number's rule).
+  double read_tolerance(const Node &node, const std::string &path) const {
+    const double tolerance = reader_.number(node, path, kTolerance);
+    if (tolerance == 0.0 || tolerance > 1.0) {
+      throw errors::tolerance_out_of_range(reader_.where(node.mark, path), node.text);
+    }
+    return tolerance;
   }
 
   void read_metric(const Node &node, const std::string &path, Target &target) const {
@@ -235,6 +254,7 @@ private:
   ValueReader reader_;
   std::vector<std::string_view> known_;
   std::map<std::string, int, std::less<>> first_lines_;
+  double default_tolerance_ = kDefaultTolerance;
 };
 
 std::vector<Target> read_targets(const Document &document,
@@ -252,6 +272,13 @@ std::string Target::country_text() const {
     text += (text.empty() ? "" : "+") + code;
   }
   return text;
+}
+
+double target_tolerance(double base, double value, const std::optional<ReportedRange> &range) {
+  if (range && value != 0.0) {
+    return std::max(base, (range->high - range->low) / 2.0 / std::abs(value));
+  }
+  return base;
 }
 
 std::string Target::period_text() const {

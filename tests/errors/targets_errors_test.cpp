@@ -272,3 +272,22 @@ TEST_CASE("targets error: a country of a set that the scenario does not have",
           "figures)");
   }
 }
+
+TEST_CASE("targets error: a tolerance outside (0, 1]", "[errors][targets]") {
+  check(targets_error_of("tolerance: 0\n" + kHead), kFile, 1, 12, "tolerance",
+        "a tolerance must be in (0, 1], got 0");
+  check(targets_error_of("tolerance: 1.5\n" + kHead), kFile, 1, 12, "tolerance",
+        "a tolerance must be in (0, 1], got 1.5");
+  check(targets_error_of(kHead + "    tolerance: -0.05\n"), kFile, 9, 16, "targets[0].tolerance",
+        "a tolerance must be >= 0, got -0.05");
+  check(targets_error_of(kHead + "    tolerance: 0\n"), kFile, 9, 16, "targets[0].tolerance",
+        "a tolerance must be in (0, 1], got 0");
+}
+
+TEST_CASE("targets error: a tolerance that is not a number, or a misspelt key",
+          "[errors][targets]") {
+  check(targets_error_of(kHead + "    tolerance: 10 %\n"), kFile, 9, 16, "targets[0].tolerance",
+        "expected a number, got `10 %`");
+  check(targets_error_of("tolerence: 0.1\n" + kHead), kFile, 1, 1, "tolerence",
+        "unknown key `tolerence`; did you mean `tolerance`?");
+}

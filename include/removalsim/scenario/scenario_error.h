@@ -223,6 +223,8 @@ ScenarioError duplicate_target_country(const SourceLocation &where, std::string_
                                        std::size_t first_index);
 /// `FR` or `ALL` (national) inside a set of several countries.
 ScenarioError national_in_country_set(const SourceLocation &where, std::string_view code);
+/// A relative tolerance (a target's or the targets file's `tolerance:`) of 0 or above 1.
+ScenarioError tolerance_out_of_range(const SourceLocation &where, std::string_view value_text);
 
 /// Two scenarios compared replication by replication whose `key` (`start`, `end`,
 /// `warmup_until`) differs; the texts are ISO dates; `base_file` names the other scenario.

@@ -43,8 +43,14 @@ struct Target {
   std::optional<double> sd;
   /// The reported range, when the source gives one (contains `value`).
   std::optional<ReportedRange> range;
-  /// Weight in calibration distances (>= 0; 1 by default).
+  /// Weight in calibration distances (>= 0; 1 by default): a multiplier of the weight the
+  /// tolerance gives (1 / (tolerance × value)²).
   double weight = 1.0;
+  /// The relative tolerance (DESIGN.md §4, "Fit criterion"): the larger of the target's
+  /// `tolerance:` (else the file's, else kDefaultTolerance) and, with a reported range, its
+  /// half-width over the value (see `target_tolerance`). Within tolerance means
+  /// |simulated mean − value| <= tolerance × value.
+  double tolerance = 0.10;
   /// Where the figure comes from, and what it counts (copied from the published source).
   std::string source;
   std::string definition;
@@ -65,6 +71,13 @@ struct Target {
   /// The period in canonical form (engine::format_period), `A / B` for a ratio.
   std::string period_text() const;
 };
+
+/// The targets file's relative tolerance when it sets none (top-level `tolerance:`).
+inline constexpr double kDefaultTolerance = 0.10;
+
+/// The tolerance rule: the larger of `base` (the target's own `tolerance:`, else the file's) and,
+/// when a range is reported and `value` is not 0, the range's half-width over `value`.
+double target_tolerance(double base, double value, const std::optional<ReportedRange> &range);
 
 /// Reads and validates the targets file `file`. `known_metrics` lists the metric names a target
 /// may use (e.g. analysis::metric_names(); the scenario layer does not know them). Throws

@@ -150,3 +150,23 @@ TEST_CASE("a target's `country: [MA]` reads exactly what `country: MA` reads",
   // Every country as a set is the nation.
   CHECK(analysis::observe(result, bound[2]) == analysis::observe(result, bound[3]));
 }
+
+TEST_CASE("the shipped targets' tolerances: 5 % for the seed's exact counts, else at least 10 %",
+          "[analysis][targets]") {
+  const auto targets =
+      scenario::load_targets(kRoot + "/scenarios/targets/france.yaml", analysis::metric_names());
+  const std::set<std::string> seed{"ma_oqtf_2024", "ma_removals_forced_2024",
+                                   "ma_removal_growth_janfeb_2025", "ma_lpc_growth_janfeb_2025",
+                                   "ma_document_holders_removed_2025"};
+  std::size_t found = 0;
+  for (const auto &target : targets) {
+    INFO(target.id);
+    if (seed.count(target.id) == 1) {
+      ++found;
+      CHECK(target.tolerance == 0.05);
+    } else {
+      CHECK(target.tolerance >= 0.10);
+    }
+  }
+  CHECK(found == seed.size());
+}

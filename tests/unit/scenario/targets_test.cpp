@@ -15,6 +15,7 @@ using removalsim::scenario::load_targets;
 using removalsim::scenario::load_targets_from_string;
 using removalsim::scenario::ReportedRange;
 using removalsim::scenario::ScenarioError;
+using removalsim::scenario::target_tolerance;
 
 namespace {
 
@@ -56,6 +57,9 @@ TEST_CASE("targets: every form of period, uncertainty and country loads", "[scen
   CHECK(quarter.range == std::optional<ReportedRange>(ReportedRange{0.2, 0.3}));
   CHECK_FALSE(quarter.sd);
   CHECK(quarter.weight == 2.5);
+  // Its range [0.2, 0.3] is wider than the file's default tolerance: half of 0.1 over 0.26.
+  CHECK(quarter.tolerance == Approx(0.05 / 0.26));
+  CHECK(year.tolerance == 0.10); // no range, no `tolerance:` anywhere: the default
   CHECK(quarter.source == "entrevue.fr, April 2025");
   CHECK(quarter.url == "https://entrevue.fr/");
   CHECK(year.url.empty());
@@ -162,4 +166,41 @@ TEST_CASE("targets: a set is checked country by country against the scenario",
       "source: s, definition: d}\n",
       "t.yaml", kMetrics);
   REQUIRE_THROWS_AS(check_target_countries(unknown, scenario), ScenarioError);
+}
+
+TEST_CASE("targets: the tolerance rule", "[scenario][targets]") {
+  // The larger of the base tolerance and the range's half-width over the value.
+  CHECK(target_tolerance(0.10, 100.0, std::nullopt) == 0.10);
+  CHECK(target_tolerance(0.10, 100.0, ReportedRange{95.0, 105.0}) == 0.10);  // 5 % < 10 %
+  CHECK(target_tolerance(0.10, 100.0, ReportedRange{100.0, 140.0}) == 0.20); // 20 % > 10 %
+  CHECK(target_tolerance(0.25, 100.0, ReportedRange{100.0, 140.0}) == 0.25);
+  CHECK(target_tolerance(0.05, 0.0, ReportedRange{0.0, 1.0}) == 0.05); // no ratio to 0
+
+  const auto targets = load_targets_from_string(
+      "tolerance: 0.2\n"
+      "targets:\n"
+      "  - {id: file_default, metric: removals, country: MA, period: 2024, value: 100, source: "
+      "s, definition: d}\n"
+      "  - {id: own, metric: removals, country: MA, period: 2024, value: 100, tolerance: 0.05, "
+      "source: s, definition: d}\n"
+      "  - {id: own_below_range, metric: removals, country: MA, period: 2024, value: 100, "
+      "uncertainty: {low: 90, high: 150}, tolerance: 0.05, source: s, definition: d}\n"
+      "  - {id: default_above_range, metric: removals, country: MA, period: 2024, value: 100, "
+      "uncertainty: {low: 90, high: 110}, source: s, definition: d}\n"
+      "  - {id: full, metric: removals, country: MA, period: 2024, value: 100, tolerance: 1, "
+      "source: s, definition: d}\n",
+      "t.yaml", kMetrics);
+  REQUIRE(targets.size() == 5);
+  CHECK(targets[0].tolerance == 0.2);  // the file's `tolerance:`
+  CHECK(targets[1].tolerance == 0.05); // the target's own overrides it
+  CHECK(targets[2].tolerance == 0.30); // the range's half-width, 30 / 100, is larger
+  CHECK(targets[3].tolerance == 0.2);  // the range's 10 % is smaller than the file's 20 %
+  CHECK(targets[4].tolerance == 1.0);  // (0, 1]: 1 is allowed
+
+  const auto without = load_targets_from_string(
+      "targets:\n  - {id: a, metric: removals, country: MA, period: 2024, value: 1, source: s, "
+      "definition: d}\n",
+      "t.yaml", kMetrics);
+  CHECK(without[0].tolerance == removalsim::scenario::kDefaultTolerance);
+  CHECK(removalsim::scenario::kDefaultTolerance == 0.10);
 }
