@@ -286,3 +286,40 @@ TEST_CASE("bind refuses an empty set, a repeated country and the nation inside a
   REQUIRE_THROWS_AS(bind(Observable{"removals", {"AA", "MA"}, year, std::nullopt}, scenario),
                     std::invalid_argument);
 }
+
+TEST_CASE("compare_target: within tolerance is |mean - reported| <= tolerance x reported",
+          "[analysis][comparison]") {
+  const std::vector<double> values{10.0, 14.0}; // mean 12
+  // Reported 8, tolerance 0.5: |12 - 8| = 4 = 0.5 x 8, the bound itself is within.
+  const auto at_bound = compare_target(values, 8.0, true, 0.5);
+  CHECK(at_bound.tolerance == 0.5);
+  CHECK(at_bound.within_tolerance);
+  CHECK_FALSE(compare_target(values, 8.0, true, 0.25).within_tolerance); // 4 > 2
+  // Within tolerance does not need the reported value inside the interval, nor the reverse.
+  const auto near = compare_target(std::vector<double>{12.0, 12.0}, 12.5, true, 0.05);
+  CHECK(near.within_tolerance);
+  CHECK_FALSE(near.inside);
+  const auto wide = compare_target(std::vector<double>{0.0, 30.0}, 10.0, true, 0.10);
+  CHECK(wide.inside);
+  CHECK_FALSE(wide.within_tolerance);
+  // No tolerance, an undefined mean or an unsimulated target: never within.
+  CHECK(std::isnan(compare_target(values, 12.0).tolerance));
+  CHECK_FALSE(compare_target(values, 12.0).within_tolerance);
+  CHECK_FALSE(compare_target(std::vector<double>{kNaN, kNaN}, 5.0, true, 1.0).within_tolerance);
+  CHECK_FALSE(compare_target(std::vector<double>{5.0, 5.0}, 5.0, false, 1.0).within_tolerance);
+}
+
+TEST_CASE("compare_targets passes each target's tolerance", "[analysis][comparison]") {
+  const auto scenario = calendar_scenario();
+  const std::vector<model::RunResult> results{hand_built_result(1.0), hand_built_result(1.0)};
+  const Period year{Date{2024, 1, 1}, Date{2024, 12, 1}};
+  // AA removes 222 in 2024: within 10 % of 210 (12 <= 21), not within 5 % (12 > 10.5).
+  const auto comparisons =
+      compare_targets(scenario, results, {removals("AA", year), removals("AA", year)},
+                      {210.0, 210.0}, {0.10, 0.05});
+  CHECK(comparisons[0].within_tolerance);
+  CHECK(comparisons[0].tolerance == 0.10);
+  CHECK_FALSE(comparisons[1].within_tolerance);
+  REQUIRE_THROWS_AS(compare_targets(scenario, results, {removals("AA", year)}, {210.0}, {0.1, 0.2}),
+                    std::invalid_argument);
+}
