@@ -178,7 +178,7 @@ std::vector<cal::Target> calibration_targets(const std::vector<scenario::Target>
   for (const auto &t : targets) {
     const bool held_out =
         std::find(free.hold_out.begin(), free.hold_out.end(), t.id) != free.hold_out.end();
-    out.push_back(cal::Target{t.id, t.value, t.sd, t.weight, held_out});
+    out.push_back(cal::Target{t.id, t.value, t.sd, t.weight, held_out, t.tolerance});
   }
   return out;
 }
