@@ -153,7 +153,9 @@ Totals totals(const model::RunResult &result, const Selection &selection) {
     const std::size_t entries =
         g * model::kMetricCount + model::index_of(Metric::detention_entries);
     t.national_entries += result.counters.sum(entries, first, last);
-    if (selection.country && result.groups[g].country != *selection.country) {
+    if (!selection.countries.empty() &&
+        !std::binary_search(selection.countries.begin(), selection.countries.end(),
+                            result.groups[g].country)) {
       continue;
     }
     for (std::size_t m = 0; m < model::kMetricCount; ++m) {

@@ -2,6 +2,7 @@
 
 #include "removalsim/engine/calendar.h"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -25,16 +26,28 @@ BoundObservable bind(const Observable &observable, const model::Scenario &scenar
   if (!is_metric(observable.metric)) {
     throw std::invalid_argument("unknown metric '" + observable.metric + "'");
   }
-  std::optional<std::uint32_t> country;
-  if (observable.country != "ALL" && observable.country != "FR") {
-    for (std::size_t c = 0; c < scenario.countries.size(); ++c) {
-      if (scenario.countries[c].code == observable.country) {
-        country = static_cast<std::uint32_t>(c);
+  if (observable.countries.empty()) {
+    throw std::invalid_argument("an observable needs a country (or ALL)");
+  }
+  std::vector<std::uint32_t> countries; // empty: national
+  for (const auto &code : observable.countries) {
+    if (code == "ALL" || code == "FR") {
+      if (observable.countries.size() > 1) {
+        throw std::invalid_argument("'" + code + "' (national) in a set of countries");
       }
+      continue;
     }
-    if (!country) {
-      throw std::invalid_argument("the scenario has no country '" + observable.country + "'");
+    const auto found =
+        std::find_if(scenario.countries.begin(), scenario.countries.end(),
+                     [&](const model::Country &country) { return country.code == code; });
+    if (found == scenario.countries.end()) {
+      throw std::invalid_argument("the scenario has no country '" + code + "'");
     }
+    countries.push_back(static_cast<std::uint32_t>(found - scenario.countries.begin()));
+  }
+  std::sort(countries.begin(), countries.end());
+  if (std::adjacent_find(countries.begin(), countries.end()) != countries.end()) {
+    throw std::invalid_argument("a country is repeated in a set of countries");
   }
   const std::pair<int, int> reported = reported_months(scenario);
   BoundObservable bound;
@@ -43,7 +56,7 @@ BoundObservable bind(const Observable &observable, const model::Scenario &scenar
     const auto [first, last] = engine::month_range(period, scenario.start);
     bound.in_reported_months =
         bound.in_reported_months && first >= reported.first && last <= reported.second;
-    return Selection{country, first, last};
+    return Selection{countries, first, last};
   };
   bound.selection = select(observable.period);
   if (observable.base_period) {

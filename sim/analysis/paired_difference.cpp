@@ -72,16 +72,17 @@ std::vector<PairedDifferenceRow> paired_differences(
   for (const int year : reported_years(base_scenario)) {
     const auto [first, last] = year_months(base_scenario, year);
     for (std::size_t c = 0; c <= base_scenario.countries.size(); ++c) {
-      Selection base_selection{std::nullopt, first, last};
+      Selection base_selection{{}, first, last};
       Selection whatif_selection = base_selection;
       std::string country = "ALL";
       if (c < base_scenario.countries.size()) {
         country = base_scenario.countries[c].code;
-        base_selection.country = static_cast<std::uint32_t>(c);
-        whatif_selection.country = country_index(whatif_scenario, country);
-        if (!whatif_selection.country) {
+        base_selection.countries = {static_cast<std::uint32_t>(c)};
+        const auto whatif_country = country_index(whatif_scenario, country);
+        if (!whatif_country) {
           throw std::invalid_argument("paired_differences: the what-if has no country " + country);
         }
+        whatif_selection.countries = {*whatif_country};
       }
       for (std::size_t r = 0; r < n; ++r) {
         base_values[r] = evaluate_metrics(base_results[r], metrics, base_selection);

@@ -31,10 +31,10 @@ std::vector<SummaryRow> summarise(const model::Scenario &scenario,
   for (const int year : reported_years(scenario)) {
     const auto [first, last] = year_months(scenario, year);
     for (std::size_t c = 0; c <= scenario.countries.size(); ++c) {
-      Selection selection{std::nullopt, first, last};
+      Selection selection{{}, first, last};
       std::string country = "ALL";
       if (c < scenario.countries.size()) {
-        selection.country = static_cast<std::uint32_t>(c);
+        selection.countries = {static_cast<std::uint32_t>(c)};
         country = scenario.countries[c].code;
       }
       std::vector<std::vector<double>> values; // [replication][metric]

@@ -178,7 +178,7 @@ std::vector<cal::Target> calibration_targets(const std::vector<scenario::Target>
   for (const auto &t : targets) {
     const bool held_out =
         std::find(free.hold_out.begin(), free.hold_out.end(), t.id) != free.hold_out.end();
-    out.push_back(cal::Target{t.id, t.value, t.sd, t.weight, held_out});
+    out.push_back(cal::Target{t.id, t.value, t.sd, t.weight, held_out, t.tolerance});
   }
   return out;
 }
@@ -316,7 +316,7 @@ void calibrate(const CalibrateOptions &options) {
   std::vector<analysis::Observable> observables;
   std::string outside;
   std::erase_if(file_targets, [&](const scenario::Target &t) {
-    const analysis::Observable observable{t.metric, t.country, t.period, t.base_period};
+    const analysis::Observable observable{t.metric, t.countries, t.period, t.base_period};
     if (analysis::bind(observable, base.scenario).in_reported_months) {
       observables.push_back(observable);
       return false;

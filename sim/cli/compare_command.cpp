@@ -70,6 +70,16 @@ std::string percent(double share) {
   return buffer;
 }
 
+/// A relative tolerance as a percentage: `10 %`, `5 %`, `19.2 %`.
+std::string tolerance_text(double tolerance) {
+  if (std::isnan(tolerance)) {
+    return "-";
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g %%", 100.0 * tolerance);
+  return buffer;
+}
+
 /// `YYYY-MM..YYYY-MM`: the months a run of `scenario` reports.
 std::string reported_months(const model::Scenario &scenario) {
   return engine::format_iso_date(scenario.warmup_until).substr(0, 7) + ".." +
@@ -83,36 +93,41 @@ void print_table(const std::vector<scenario::Target> &targets,
     id_width = std::max(id_width, target.id.size());
   }
   const int width = static_cast<int>(id_width);
-  std::printf("%-*s %10s %10s  %-22s %9s  %s\n", width, "id", "reported", "simulated",
-              "95 % interval", "rel. err", "inside?");
+  std::printf("%-*s %10s %10s  %-22s %9s %8s  %-7s  %s\n", width, "id", "reported", "simulated",
+              "95 % interval", "rel. err", "tol.", "within?", "inside?");
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const auto &c = comparisons[t];
     const int decimals = decimals_for(c.reported);
     if (!c.simulated) {
-      std::printf("%-*s %10s %10s  %-22s %9s  %s\n", width, targets[t].id.c_str(),
-                  number(c.reported, decimals).c_str(), "-", "-", "-", "not simulated");
+      std::printf("%-*s %10s %10s  %-22s %9s %8s  %-7s  %s\n", width, targets[t].id.c_str(),
+                  number(c.reported, decimals).c_str(), "-", "-", "-",
+                  tolerance_text(c.tolerance).c_str(), "-", "not simulated");
       continue;
     }
-    std::printf("%-*s %10s %10s  %-22s %9s  %s\n", width, targets[t].id.c_str(),
+    std::printf("%-*s %10s %10s  %-22s %9s %8s  %-7s  %s\n", width, targets[t].id.c_str(),
                 number(c.reported, decimals).c_str(), number(c.interval.mean, decimals).c_str(),
                 interval_text(c.interval, decimals).c_str(), percent(c.relative_error).c_str(),
+                tolerance_text(c.tolerance).c_str(), c.within_tolerance ? "yes" : "no",
                 c.inside ? "inside" : "outside");
   }
 }
 
 void write_csv(std::ostream &out, const std::vector<scenario::Target> &targets,
                const std::vector<analysis::TargetComparison> &comparisons) {
-  out << "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside\n";
+  out << "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside,tolerance,"
+         "within_tolerance\n";
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const auto &target = targets[t];
     const auto &c = comparisons[t];
-    out << target.id << ',' << target.metric_text() << ',' << target.country << ','
+    out << target.id << ',' << target.metric_text() << ',' << target.country_text() << ','
         << target.period_text() << ',' << analysis::format_number(c.reported) << ','
         << analysis::format_number(c.interval.mean) << ','
         << analysis::format_number(c.interval.low) << ','
         << analysis::format_number(c.interval.high) << ','
         << analysis::format_number(c.relative_error) << ','
-        << (c.simulated ? (c.inside ? "true" : "false") : "NA") << '\n';
+        << (c.simulated ? (c.inside ? "true" : "false") : "NA") << ','
+        << analysis::format_number(c.tolerance) << ','
+        << (c.simulated ? (c.within_tolerance ? "true" : "false") : "NA") << '\n';
   }
 }
 
@@ -127,7 +142,7 @@ void compare(const CompareOptions &options) {
   observables.reserve(targets.size());
   for (const auto &target : targets) {
     observables.push_back(analysis::bind(
-        analysis::Observable{target.metric, target.country, target.period, target.base_period},
+        analysis::Observable{target.metric, target.countries, target.period, target.base_period},
         scenario));
   }
   if (!options.out.empty() && Execution::is_coordinator()) {
@@ -154,8 +169,8 @@ void compare(const CompareOptions &options) {
     for (std::size_t r = 0; r < options.replications; ++r) {
       samples[r] = values[0][r][t];
     }
-    comparisons.push_back(
-        analysis::compare_target(samples, targets[t].value, observables[t].in_reported_months));
+    comparisons.push_back(analysis::compare_target(
+        samples, targets[t].value, observables[t].in_reported_months, targets[t].tolerance));
   }
 
   std::printf("%s against %s — %zu replication(s), seed %llu, %.1f s\n\n",
@@ -165,10 +180,12 @@ void compare(const CompareOptions &options) {
   print_table(targets, comparisons);
   std::size_t simulated = 0;
   std::size_t inside = 0;
+  std::size_t within = 0;
   std::string unsimulated;
   for (std::size_t t = 0; t < targets.size(); ++t) {
     simulated += comparisons[t].simulated ? 1 : 0;
     inside += comparisons[t].inside ? 1 : 0;
+    within += comparisons[t].within_tolerance ? 1 : 0;
     if (!comparisons[t].simulated) {
       unsimulated += (unsimulated.empty() ? "" : ", ") + targets[t].id;
     }
@@ -178,6 +195,7 @@ void compare(const CompareOptions &options) {
     std::printf("not simulated (period outside the reported months %s): %s\n",
                 reported_months(scenario).c_str(), unsimulated.c_str());
   }
+  std::printf("%zu of %zu targets within tolerance\n", within, simulated);
   std::printf("%zu of %zu targets inside their interval\n", inside, simulated);
 
   if (options.out.empty()) {

@@ -68,7 +68,7 @@ analysis::Selection selection_of(const scenario::StudyOutput &output,
   analysis::Selection selection;
   for (std::size_t c = 0; c < scenario.countries.size(); ++c) {
     if (scenario.countries[c].code == output.country) {
-      selection.country = static_cast<std::uint32_t>(c);
+      selection.countries = {static_cast<std::uint32_t>(c)};
     }
   }
   std::tie(selection.first_month, selection.last_month) =

@@ -137,7 +137,7 @@ void sweep(const SweepOptions &options) {
   for (std::size_t p = 0; p < scenarios.size(); ++p) {
     for (const auto &output : design.outputs) {
       observables[p].push_back(analysis::bind(
-          analysis::Observable{output.metric, output.country, output.period, std::nullopt},
+          analysis::Observable{output.metric, {output.country}, output.period, std::nullopt},
           scenarios[p].scenario));
     }
   }

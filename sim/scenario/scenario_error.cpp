@@ -403,6 +403,27 @@ ScenarioError value_outside_range(const SourceLocation &where, std::string_view 
                          std::string(high_text) + "]");
 }
 
+ScenarioError empty_target_countries(const SourceLocation &where) {
+  return make(where, "a set of countries needs at least one country code");
+}
+
+ScenarioError duplicate_target_country(const SourceLocation &where, std::string_view code,
+                                       std::size_t first_index) {
+  return make(where, "country " + quoted(code) + " is already in the set (item " +
+                         std::to_string(first_index) + ")");
+}
+
+ScenarioError national_in_country_set(const SourceLocation &where, std::string_view code) {
+  return make(where, quoted(code) +
+                         " (national) cannot be part of a set of countries: write it alone, "
+                         "`country: " +
+                         std::string(code) + "`");
+}
+
+ScenarioError tolerance_out_of_range(const SourceLocation &where, std::string_view value_text) {
+  return make(where, "a tolerance must be in (0, 1], got " + std::string(value_text));
+}
+
 ScenarioError calendar_differs(const SourceLocation &where, std::string_view key,
                                std::string_view date_text, std::string_view base_text,
                                std::string_view base_file) {

@@ -5,6 +5,7 @@
 #include "values.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -18,6 +19,7 @@ constexpr NumberRule kReported{NumberRule::Bound::non_negative, "a reported valu
 constexpr NumberRule kStandardDeviation{NumberRule::Bound::non_negative, "a standard deviation",
                                         false};
 constexpr NumberRule kWeight{NumberRule::Bound::non_negative, "a weight", false};
+constexpr NumberRule kTolerance{NumberRule::Bound::non_negative, "a tolerance", false};
 constexpr std::string_view kRatioPrefix = "ratio:";
 
 bool is_valid_id(std::string_view id) {
@@ -54,7 +56,10 @@ public:
       throw errors::wrong_type(reader_.where(Mark{0, 1, 1}, ""), "a map with a `targets:` list",
                                describe(root));
     }
-    reader_.check_keys(root, "", {"targets"});
+    reader_.check_keys(root, "", {"tolerance", "targets"});
+    if (const Entry *tolerance = root.find("tolerance")) {
+      default_tolerance_ = read_tolerance(tolerance->value, "tolerance");
+    }
     const Node &list = reader_.require(root, "", "targets", "the targets file");
     if (!list.is_sequence()) {
       throw errors::wrong_type(reader_.where(list.mark, "targets"), "a list of targets",
@@ -79,7 +84,7 @@ private:
     }
     reader_.check_keys(item, path,
                        {"id", "metric", "country", "period", "value", "uncertainty", "weight",
-                        "source", "definition", "url"});
+                        "tolerance", "source", "definition", "url"});
     Target target;
     const Node &id = reader_.require(item, path, "id", "a target");
     target.id = reader_.text(id, join(path, "id"), "a target id");
@@ -97,12 +102,7 @@ private:
     read_metric(metric, join(path, "metric"), target);
 
     const Node &country = reader_.require(item, path, "country", context);
-    const std::string country_path = join(path, "country");
-    target.country = reader_.text(country, country_path, "a country code");
-    target.country_location = reader_.where(country.mark, country_path);
-    if (!is_valid_country(target.country)) {
-      throw errors::invalid_target_country(target.country_location, target.country);
-    }
+    read_countries(country, join(path, "country"), target);
 
     const Node &period = reader_.require(item, path, "period", context);
     read_period(period, join(path, "period"), target);
@@ -115,6 +115,11 @@ private:
     if (const Entry *weight = item.find("weight")) {
       target.weight = reader_.number(weight->value, join(path, "weight"), kWeight);
     }
+    double tolerance = default_tolerance_;
+    if (const Entry *own = item.find("tolerance")) {
+      tolerance = read_tolerance(own->value, join(path, "tolerance"));
+    }
+    target.tolerance = target_tolerance(tolerance, target.value, target.range);
     target.source = reader_.text(reader_.require(item, path, "source", context),
                                  join(path, "source"), "the source of the figure");
     target.definition = reader_.text(reader_.require(item, path, "definition", context),
@@ -123,6 +128,52 @@ private:
       target.url = reader_.text(url->value, join(path, "url"), "the address of the source");
     }
     return target;
+  }
+
+  /// `MA`, or a set `[MA, DZ]`: codes of the right form, no repeats, `FR`/`ALL` only alone.
+  void read_countries(const Node &node, const std::string &path, Target &target) const {
+    const auto add = [&](const Node &code_node, const std::string &code_path) {
+      const std::string code = reader_.text(code_node, code_path, "a country code");
+      const SourceLocation where = reader_.where(code_node.mark, code_path);
+      if (!is_valid_country(code)) {
+        throw errors::invalid_target_country(where, code);
+      }
+      target.countries.push_back(code);
+      target.country_locations.push_back(where);
+    };
+    if (!node.is_sequence()) {
+      add(node, path);
+      return;
+    }
+    if (node.items.empty()) {
+      throw errors::empty_target_countries(reader_.where(node.mark, path));
+    }
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      add(node.items[i], path + '[' + std::to_string(i) + ']');
+      const std::string &code = target.countries.back();
+      const auto first = std::find(target.countries.begin(), target.countries.end() - 1, code);
+      if (first != target.countries.end() - 1) {
+        throw errors::duplicate_target_country(
+            target.country_locations.back(), code,
+            static_cast<std::size_t>(first - target.countries.begin()));
+      }
+    }
+    if (target.countries.size() > 1) {
+      for (std::size_t i = 0; i < target.countries.size(); ++i) {
+        if (target.countries[i] == "FR" || target.countries[i] == "ALL") {
+          throw errors::national_in_country_set(target.country_locations[i], target.countries[i]);
+        }
+      }
+    }
+  }
+
+  /// A relative tolerance in (0, 1] (a negative number is refused by the number's rule).
+  double read_tolerance(const Node &node, const std::string &path) const {
+    const double tolerance = reader_.number(node, path, kTolerance);
+    if (tolerance == 0.0 || tolerance > 1.0) {
+      throw errors::tolerance_out_of_range(reader_.where(node.mark, path), node.text);
+    }
+    return tolerance;
   }
 
   void read_metric(const Node &node, const std::string &path, Target &target) const {
@@ -203,6 +254,7 @@ private:
   ValueReader reader_;
   std::vector<std::string_view> known_;
   std::map<std::string, int, std::less<>> first_lines_;
+  double default_tolerance_ = kDefaultTolerance;
 };
 
 std::vector<Target> read_targets(const Document &document,
@@ -213,6 +265,21 @@ std::vector<Target> read_targets(const Document &document,
 const FileKind kTargetsFile{"a targets file", "targets"};
 
 } // namespace
+
+std::string Target::country_text() const {
+  std::string text;
+  for (const auto &code : countries) {
+    text += (text.empty() ? "" : "+") + code;
+  }
+  return text;
+}
+
+double target_tolerance(double base, double value, const std::optional<ReportedRange> &range) {
+  if (range && value != 0.0) {
+    return std::max(base, (range->high - range->low) / 2.0 / std::abs(value));
+  }
+  return base;
+}
 
 std::string Target::period_text() const {
   std::string text = engine::format_period(period);
@@ -238,15 +305,18 @@ void check_target_countries(const std::vector<Target> &targets, const model::Sce
     if (target.national()) {
       continue;
     }
-    const bool found =
-        std::any_of(scenario.countries.begin(), scenario.countries.end(),
-                    [&](const model::Country &country) { return country.code == target.country; });
-    if (!found) {
-      std::string codes;
-      for (const auto &country : scenario.countries) {
-        codes += (codes.empty() ? "" : ", ") + country.code;
+    for (std::size_t i = 0; i < target.countries.size(); ++i) {
+      const std::string &code = target.countries[i];
+      const bool found =
+          std::any_of(scenario.countries.begin(), scenario.countries.end(),
+                      [&](const model::Country &country) { return country.code == code; });
+      if (!found) {
+        std::string codes;
+        for (const auto &country : scenario.countries) {
+          codes += (codes.empty() ? "" : ", ") + country.code;
+        }
+        throw errors::unknown_target_country(target.country_locations[i], code, codes);
       }
-      throw errors::unknown_target_country(target.country_location, target.country, codes);
     }
   }
 }

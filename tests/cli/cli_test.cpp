@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -125,7 +126,9 @@ std::vector<std::string> fields_of(const std::string &line) {
 
 } // namespace
 
-TEST_CASE("compare prints a table, the count inside, and writes comparison.csv", "[cli]") {
+TEST_CASE("compare prints a table, the counts within tolerance and inside, and writes "
+          "comparison.csv",
+          "[cli]") {
   TemporaryDirectory scratch("compare");
   const fs::path out = scratch.path() / "out";
   const std::string common =
@@ -136,32 +139,57 @@ TEST_CASE("compare prints a table, the count inside, and writes comparison.csv",
   REQUIRE(outcome.exit_code == 0);
   const auto lines = lines_of(outcome.out);
   REQUIRE_FALSE(lines.empty());
-  // Three targets are simulated; the 2022 one lies before the run.
-  // "N of 3 targets inside their interval" with N from 0 to 3 (no std::regex: GCC 12 warns inside
-  // it under the sanitizers).
+  // Four targets are simulated; the 2022 one lies before the run. The headline: the orders of AA
+  // (within 5 %) and of AA + BB (within 10 %) are met, the made-up LPC rate (0.9 against 0.5) is
+  // not; the ratio of two halves may or may not be. Then "N of 4 targets inside their interval"
+  // with N from 0 to 4 (no std::regex: GCC 12 warns inside it under the sanitizers).
+  REQUIRE(lines.size() >= 2);
+  const std::string &headline = lines[lines.size() - 2];
+  REQUIRE(headline.size() == std::string("2 of 4 targets within tolerance").size());
+  REQUIRE(headline.front() >= '2');
+  REQUIRE(headline.front() <= '3');
+  REQUIRE(headline.substr(1) == " of 4 targets within tolerance");
   const std::string &last = lines.back();
-  REQUIRE(last.size() == std::string("0 of 3 targets inside their interval").size());
+  REQUIRE(last.size() == std::string("0 of 4 targets inside their interval").size());
   REQUIRE(last.front() >= '0');
-  REQUIRE(last.front() <= '3');
-  REQUIRE(last.substr(1) == " of 3 targets inside their interval");
+  REQUIRE(last.front() <= '4');
+  REQUIRE(last.substr(1) == " of 4 targets inside their interval");
+  REQUIRE(outcome.out.find("within?") != std::string::npos);
+  REQUIRE(outcome.out.find("tol.") != std::string::npos);
   REQUIRE(outcome.out.find("aa_orders_2022") != std::string::npos);
   REQUIRE(outcome.out.find("not simulated") != std::string::npos);
   REQUIRE(outcome.out.find("outside") != std::string::npos); // the made-up 0.9 LPC rate
 
   const auto csv = lines_of(read(out / "comparison.csv"));
-  REQUIRE(csv.size() == 5);
-  REQUIRE(csv[0] == "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside");
+  REQUIRE(csv.size() == 6);
+  // The columns of before, then the tolerance and whether the mean is within it, at the end.
+  REQUIRE(csv[0] == "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside,"
+                    "tolerance,within_tolerance");
   REQUIRE(csv[1].rfind("aa_orders_2023,oqtf_issued,AA,2023,2000,", 0) == 0);
+  const auto orders = fields_of(csv[1]);
+  REQUIRE(orders.size() == 12);
+  REQUIRE(orders[10] == "0.05"); // its own tolerance
+  REQUIRE(orders[11] == "true");
+  REQUIRE(std::abs(std::stod(orders[5]) - 2000.0) <= 0.05 * 2000.0);
   const auto rate = fields_of(csv[2]);
-  REQUIRE(rate.size() == 10);
+  REQUIRE(rate.size() == 12);
   REQUIRE(rate[1] == "lpc_issue_rate");
   REQUIRE(rate[9] == "false");
+  REQUIRE(rate[10] == "0.1"); // the file's tolerance
+  REQUIRE(rate[11] == "false");
   REQUIRE(std::stod(rate[6]) <= std::stod(rate[5]));
   REQUIRE(std::stod(rate[5]) <= std::stod(rate[7]));
   REQUIRE(csv[3].rfind("bb_removal_growth,ratio:removals,BB,2023-07..2023-12 / 2023-01..2023-06,"
                        "1.2,",
                        0) == 0);
-  REQUIRE(csv[4] == "aa_orders_2022,oqtf_issued,AA,2022,2000,NA,NA,NA,NA,NA");
+  // A set of countries is one field, `AA+BB`; its orders are those of the two countries.
+  const auto both = fields_of(csv[4]);
+  REQUIRE(both.size() == 12);
+  REQUIRE(both[0] == "aa_bb_orders_2023");
+  REQUIRE(both[2] == "AA+BB");
+  REQUIRE(both[11] == "true");
+  REQUIRE(std::abs(std::stod(both[5]) - 3000.0) <= 0.1 * 3000.0);
+  REQUIRE(csv[5] == "aa_orders_2022,oqtf_issued,AA,2022,2000,NA,NA,NA,NA,NA,0.1,NA");
   REQUIRE(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1);
 
   // The same seed gives the same file whatever the thread count.

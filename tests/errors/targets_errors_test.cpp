@@ -207,3 +207,87 @@ TEST_CASE("targets error: a reported value outside its range", "[errors][targets
   check(targets_error_of(kHead + "    uncertainty: {low: 1300, high: 1500}\n"), kFile, 6, 12,
         "targets[0].value", "the reported value 1200 is outside its reported range [1300, 1500]");
 }
+
+TEST_CASE("targets error: an empty set of countries", "[errors][targets]") {
+  check(targets_error_of("targets:\n  - {id: a, metric: removals, country: [], period: 2024, "
+                         "value: 1, source: s, definition: d}\n"),
+        kFile, 2, 40, "targets[0].country", "a set of countries needs at least one country code");
+}
+
+TEST_CASE("targets error: a country twice in a set", "[errors][targets]") {
+  check(targets_error_of("targets:\n  - {id: a, metric: removals, country: [MA, DZ, MA], period: "
+                         "2024, value: 1, source: s, definition: d}\n"),
+        kFile, 2, 49, "targets[0].country[2]", "country `MA` is already in the set (item 0)");
+}
+
+TEST_CASE("targets error: a national code inside a set", "[errors][targets]") {
+  check(targets_error_of("targets:\n  - {id: a, metric: removals, country: [MA, ALL], period: "
+                         "2024, value: 1, source: s, definition: d}\n"),
+        kFile, 2, 45, "targets[0].country[1]",
+        "`ALL` (national) cannot be part of a set of countries: write it alone, `country: ALL`");
+}
+
+TEST_CASE("targets error: a set item of the wrong form or kind", "[errors][targets]") {
+  check(targets_error_of(kHead + "  - id: second\n"
+                                 "    metric: removals\n"
+                                 "    country: [DZ, Morocco]\n"
+                                 "    period: 2024\n"
+                                 "    value: 1\n"
+                                 "    source: s\n"
+                                 "    definition: d\n"),
+        kFile, 11, 19, "targets[1].country[1]",
+        "country `Morocco` is neither a country code of the scenario (two capital letters, or "
+        "`OTHER`) nor `FR`/`ALL` (national)");
+  check(targets_error_of("targets:\n  - {id: a, metric: removals, country: [MA, [DZ]], period: "
+                         "2024, value: 1, source: s, definition: d}\n"),
+        kFile, 2, 45, "targets[0].country[1]", "expected a country code, got a list");
+}
+
+TEST_CASE("targets error: a country of a set that the scenario does not have",
+          "[errors][targets]") {
+  const auto targets = load_targets_from_string(kHead + "  - id: maghreb\n"
+                                                        "    metric: removals\n"
+                                                        "    country:\n"
+                                                        "      - MA\n"
+                                                        "      - TN\n"
+                                                        "      - DZ\n"
+                                                        "    period: 2024\n"
+                                                        "    value: 4000\n"
+                                                        "    source: s\n"
+                                                        "    definition: d\n",
+                                                kFile, kMetrics);
+  const auto scenario = load_scenario_from_string("start: 2019-01-01\n"
+                                                  "end: 2025-12-31\n"
+                                                  "countries:\n"
+                                                  "  MA: {oqtf_per_year: 9500}\n"
+                                                  "  DZ: {oqtf_per_year: 27295}\n",
+                                                  "s.yaml")
+                            .scenario;
+  try {
+    check_target_countries(targets, scenario);
+    FAIL("accepted");
+  } catch (const ScenarioError &error) {
+    check(error, kFile, 13, 9, "targets[1].country[1]",
+          "country `TN` is not in the scenario (its countries: MA, DZ; `FR` or `ALL` for national "
+          "figures)");
+  }
+}
+
+TEST_CASE("targets error: a tolerance outside (0, 1]", "[errors][targets]") {
+  check(targets_error_of("tolerance: 0\n" + kHead), kFile, 1, 12, "tolerance",
+        "a tolerance must be in (0, 1], got 0");
+  check(targets_error_of("tolerance: 1.5\n" + kHead), kFile, 1, 12, "tolerance",
+        "a tolerance must be in (0, 1], got 1.5");
+  check(targets_error_of(kHead + "    tolerance: -0.05\n"), kFile, 9, 16, "targets[0].tolerance",
+        "a tolerance must be >= 0, got -0.05");
+  check(targets_error_of(kHead + "    tolerance: 0\n"), kFile, 9, 16, "targets[0].tolerance",
+        "a tolerance must be in (0, 1], got 0");
+}
+
+TEST_CASE("targets error: a tolerance that is not a number, or a misspelt key",
+          "[errors][targets]") {
+  check(targets_error_of(kHead + "    tolerance: 10 %\n"), kFile, 9, 16, "targets[0].tolerance",
+        "expected a number, got `10 %`");
+  check(targets_error_of("tolerence: 0.1\n" + kHead), kFile, 1, 1, "tolerence",
+        "unknown key `tolerence`; did you mean `tolerance`?");
+}

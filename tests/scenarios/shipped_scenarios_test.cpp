@@ -74,7 +74,7 @@ TEST_CASE("every shipped scenario loads, runs and keeps its golden result", "[sc
     const model::RunResult result = model::simulate(loaded.scenario, 1, 0);
     REQUIRE(result.events > 0);
     // Conservation over the reported months: every order of a reported cohort is in one state.
-    const analysis::Selection all{std::nullopt, result.first_reported_month, result.months};
+    const analysis::Selection all{{}, result.first_reported_month, result.months};
     double cohort = 0.0;
     for (const auto outcome : model::kOutcomeNames) {
       cohort += analysis::evaluate_metric(result, "cohort_" + std::string(outcome), all);

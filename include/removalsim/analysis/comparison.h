@@ -5,6 +5,7 @@
 #include "removalsim/model/parameters.h"
 #include "removalsim/model/removal_model.h"
 
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -21,21 +22,29 @@ struct TargetComparison {
   double relative_error = 0.0;
   /// The reported value lies in the interval (false when the interval is undefined).
   bool inside = false;
+  /// The target's relative tolerance (DESIGN.md §4, "Fit criterion"); NaN when none was given.
+  double tolerance = std::numeric_limits<double>::quiet_NaN();
+  /// |mean − reported| <= tolerance × |reported| (false when the mean or the tolerance is
+  /// undefined, or the target is not simulated).
+  bool within_tolerance = false;
   /// False when the target's period lies outside the months the scenario reports: then `values`
   /// are NaN, the interval undefined and `inside` false.
   bool simulated = true;
 };
 
-/// Compares `reported` with the per-replication `values` of a target (see TargetComparison).
+/// Compares `reported` with the per-replication `values` of a target (see TargetComparison);
+/// `tolerance` is the target's relative tolerance (NaN: none, never within).
 TargetComparison compare_target(std::span<const double> values, double reported,
-                                bool simulated = true);
+                                bool simulated = true,
+                                double tolerance = std::numeric_limits<double>::quiet_NaN());
 
-/// Compares each target (`observables[i]`, reported value `reported[i]`) with the replications
-/// `results` of `scenario`. Throws std::invalid_argument as `bind` does, or when the two lists
-/// differ in length.
+/// Compares each target (`observables[i]`, reported value `reported[i]`, relative tolerance
+/// `tolerances[i]`, or none when `tolerances` is empty) with the replications `results` of
+/// `scenario`. Throws std::invalid_argument as `bind` does, or when the lists differ in length.
 std::vector<TargetComparison> compare_targets(const model::Scenario &scenario,
                                               const std::vector<model::RunResult> &results,
                                               const std::vector<Observable> &observables,
-                                              const std::vector<double> &reported);
+                                              const std::vector<double> &reported,
+                                              const std::vector<double> &tolerances = {});
 
 } // namespace removalsim::analysis

@@ -10,10 +10,11 @@
 
 namespace removalsim::analysis {
 
-/// What part of a run a metric is read on: one country (or all, the national `ALL`) and a range of
-/// calendar months, as month indices from the scenario's start month, `last` exclusive.
+/// What part of a run a metric is read on: a set of countries (or all, the national `ALL`) and a
+/// range of calendar months, as month indices from the scenario's start month, `last` exclusive.
 struct Selection {
-  std::optional<std::uint32_t> country; ///< nothing: every country
+  /// Country indices, sorted, without repeats; empty: every country.
+  std::vector<std::uint32_t> countries;
   int first_month = 0;
   int last_month = 0;
 };
@@ -29,10 +30,10 @@ bool is_metric(std::string_view name);
 std::string_view metric_definition(std::string_view name);
 
 /// The value of metric `name` on `selection` of one replication's result. Flows are summed over
-/// the months; ratios are computed from the sums (NaN when the denominator is 0); cohort metrics
-/// read the orders issued in the months; national quantities (`detention_*` occupancy, capacity,
-/// peak) ignore the country and average (or take the maximum of) the months, weighted by days.
-/// Throws std::invalid_argument for an unknown name.
+/// the months and the selected countries; ratios are computed from the sums (NaN when the
+/// denominator is 0); cohort metrics read the orders issued in the months; national quantities
+/// (`detention_*` occupancy, capacity, peak) ignore the country and average (or take the maximum
+/// of) the months, weighted by days. Throws std::invalid_argument for an unknown name.
 double evaluate_metric(const model::RunResult &result, std::string_view name,
                        const Selection &selection);
 

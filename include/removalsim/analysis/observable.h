@@ -11,14 +11,16 @@
 
 namespace removalsim::analysis {
 
-/// What a published figure reads in a run: a metric over a country (or the nation) and a period,
-/// or, for ratio targets, the metric over `period` divided by the metric over `base_period`.
+/// What a published figure reads in a run: a metric over a set of countries (or the nation) and a
+/// period, or, for ratio targets, the metric over `period` divided by the metric over
+/// `base_period`. Counters are summed over the countries before a derived metric is computed.
 /// Plain data: the targets file is read by the scenario layer, and the caller copies its fields.
 struct Observable {
   /// A name of `metric_names()`.
   std::string metric;
-  /// A country code of the scenario, or `ALL` / `FR` for the nation (every country summed).
-  std::string country;
+  /// Country codes of the scenario (one, or a set), or the one code `ALL` / `FR` for the nation
+  /// (every country summed).
+  std::vector<std::string> countries;
   engine::Period period;
   /// Ratio targets: the denominator's period.
   std::optional<engine::Period> base_period;
@@ -36,7 +38,8 @@ struct BoundObservable {
 };
 
 /// Locates `observable` in runs of `scenario`. Throws std::invalid_argument for a metric that is
-/// not in `metric_names()` or a country the scenario does not have.
+/// not in `metric_names()`, a country the scenario does not have, no country, a repeated country,
+/// or `ALL` / `FR` in a set of several.
 BoundObservable bind(const Observable &observable, const model::Scenario &scenario);
 
 /// The observable's value on one replication: the metric on the selection, or the ratio of the

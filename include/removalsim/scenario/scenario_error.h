@@ -216,6 +216,15 @@ ScenarioError uncertainty_bounds(const SourceLocation &where, std::string_view l
 /// A reported value outside its own reported range.
 ScenarioError value_outside_range(const SourceLocation &where, std::string_view value_text,
                                   std::string_view low_text, std::string_view high_text);
+/// A target's `country: []`: a set needs at least one code.
+ScenarioError empty_target_countries(const SourceLocation &where);
+/// A country code listed twice in a target's set; `first_index` is its first item.
+ScenarioError duplicate_target_country(const SourceLocation &where, std::string_view code,
+                                       std::size_t first_index);
+/// `FR` or `ALL` (national) inside a set of several countries.
+ScenarioError national_in_country_set(const SourceLocation &where, std::string_view code);
+/// A relative tolerance (a target's or the targets file's `tolerance:`) of 0 or above 1.
+ScenarioError tolerance_out_of_range(const SourceLocation &where, std::string_view value_text);
 
 /// Two scenarios compared replication by replication whose `key` (`start`, `end`,
 /// `warmup_until`) differs; the texts are ISO dates; `base_file` names the other scenario.

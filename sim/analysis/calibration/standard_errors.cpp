@@ -46,8 +46,8 @@ Matrix from_eigen(const Eigen::MatrixXd &m) {
 
 // Why this formula. θ̂ minimises g(θ)'W g(θ) with g(θ) = m̄_R(θ) − y, so to first order
 // θ̂ − θ₀ ≈ −(G'WG)⁻¹ G'W g(θ₀), and Var θ̂ ≈ (G'WG)⁻¹ G'W Ω W G (G'WG)⁻¹ with Ω = Var g(θ₀).
-// W is not Ω⁻¹ (targets are weighted by their relative error or reported sd, not by the model's
-// noise), so the efficient-GMM shortcut (G'Ω⁻¹G)⁻¹ would be wrong: the sandwich is needed.
+// W is not Ω⁻¹ (targets are weighted by their tolerance, 1 / (tolerance · reported)², not by the
+// model's noise), so the efficient-GMM shortcut (G'Ω⁻¹G)⁻¹ would be wrong: the sandwich is needed.
 // Ω is built by `moment_covariance`, see there.
 StandardErrors sandwich_standard_errors(const Matrix &jacobian, std::span<const double> weights,
                                         const Matrix &omega, std::span<const double> ranges) {

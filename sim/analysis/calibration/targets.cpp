@@ -10,10 +10,8 @@ std::vector<double> target_weights(const std::vector<Target> &targets) {
   for (const auto &target : targets) {
     if (target.held_out) {
       weights.push_back(0.0);
-    } else if (target.sd && *target.sd > 0.0) {
-      weights.push_back(target.weight / (*target.sd * *target.sd));
-    } else if (target.reported != 0.0) {
-      weights.push_back(target.weight / (target.reported * target.reported));
+    } else if (const double scale = target.tolerance * target.reported; scale != 0.0) {
+      weights.push_back(target.weight / (scale * scale));
     } else {
       weights.push_back(target.weight);
     }

@@ -46,9 +46,9 @@ model::Scenario two_countries() {
 TEST_CASE("metrics sum counters over the selection and divide the sums", "[analysis][metrics]") {
   const auto scenario = two_countries();
   const auto result = model::simulate(scenario, 1, 0);
-  const Selection aa{0u, 0, 12};
-  const Selection bb{1u, 0, 12};
-  const Selection all{std::nullopt, 0, 12};
+  const Selection aa{{0u}, 0, 12};
+  const Selection bb{{1u}, 0, 12};
+  const Selection all{{}, 0, 12};
   const double removals = evaluate_metric(result, "removals", all);
   REQUIRE(removals ==
           evaluate_metric(result, "removals", aa) + evaluate_metric(result, "removals", bb));
@@ -66,7 +66,7 @@ TEST_CASE("metrics sum counters over the selection and divide the sums", "[analy
   }
   REQUIRE(shares == Approx(1.0));
   // An empty selection has no denominator.
-  REQUIRE(std::isnan(evaluate_metric(result, "execution_ratio", Selection{0u, 3, 3})));
+  REQUIRE(std::isnan(evaluate_metric(result, "execution_ratio", Selection{{0u}, 3, 3})));
   const auto several = evaluate_metrics(result, {"removals", "execution_ratio"}, aa);
   REQUIRE(several[0] == evaluate_metric(result, "removals", aa));
   REQUIRE(several[1] == evaluate_metric(result, "execution_ratio", aa));
@@ -97,7 +97,7 @@ TEST_CASE("summaries give one row per year, country and metric", "[analysis][sum
   REQUIRE(rows[4].metric == "removals");
   std::vector<double> samples;
   for (const auto &result : results) {
-    samples.push_back(evaluate_metric(result, "removals", Selection{std::nullopt, 0, 12}));
+    samples.push_back(evaluate_metric(result, "removals", Selection{{}, 0, 12}));
   }
   REQUIRE(rows[4].interval.mean == engine::student_t_interval(samples).mean);
   REQUIRE(rows[4].interval.low < rows[4].interval.mean);
@@ -128,15 +128,15 @@ TEST_CASE("monthly.csv is tidy and quotes awkward names", "[analysis][output]") 
   REQUIRE(text.find(",0\n") == std::string::npos); // zero counters are left out
   std::ostringstream summary;
   write_summary_csv(summary, summarise(scenario, results, {"execution_ratio"}));
-  REQUIRE(summary.str() ==
-          "period,country,metric,mean,ci_low,ci_high\n2023,AA,execution_ratio," +
-              format_number(evaluate_metric(results[0], "execution_ratio", Selection{0u, 0, 12})) +
-              ",NA,NA\n2023,BB,execution_ratio," +
-              format_number(evaluate_metric(results[0], "execution_ratio", Selection{1u, 0, 12})) +
-              ",NA,NA\n2023,ALL,execution_ratio," +
-              format_number(
-                  evaluate_metric(results[0], "execution_ratio", Selection{std::nullopt, 0, 12})) +
-              ",NA,NA\n");
+  REQUIRE(
+      summary.str() ==
+      "period,country,metric,mean,ci_low,ci_high\n2023,AA,execution_ratio," +
+          format_number(evaluate_metric(results[0], "execution_ratio", Selection{{0u}, 0, 12})) +
+          ",NA,NA\n2023,BB,execution_ratio," +
+          format_number(evaluate_metric(results[0], "execution_ratio", Selection{{1u}, 0, 12})) +
+          ",NA,NA\n2023,ALL,execution_ratio," +
+          format_number(evaluate_metric(results[0], "execution_ratio", Selection{{}, 0, 12})) +
+          ",NA,NA\n");
 }
 
 TEST_CASE("monthly.csv reports each detention centre beside the national quantities",
@@ -169,8 +169,8 @@ TEST_CASE("batches share random numbers across points and ignore the thread coun
     return scenario;
   };
   const Measure measure = [](const model::RunResult &result) {
-    return std::vector<double>{evaluate_metric(result, "removals", Selection{0u, 0, 12}),
-                               evaluate_metric(result, "oqtf_issued", Selection{0u, 0, 12})};
+    return std::vector<double>{evaluate_metric(result, "removals", Selection{{0u}, 0, 12}),
+                               evaluate_metric(result, "oqtf_issued", Selection{{0u}, 0, 12})};
   };
   ThreadExecutor one_thread(1);
   ThreadExecutor two_threads(2);

@@ -2,16 +2,19 @@
 // meets the analysis layer (the metric names and observables).
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/observable.h"
+#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/targets.h"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace removalsim;
 
@@ -38,7 +41,7 @@ TEST_CASE("the shipped targets load, name the reference scenario's countries and
   for (const auto &target : targets) {
     by_id[target.id] = &target;
     REQUIRE_NOTHROW(analysis::bind(
-        analysis::Observable{target.metric, target.country, target.period, target.base_period},
+        analysis::Observable{target.metric, target.countries, target.period, target.base_period},
         loaded.scenario));
     CHECK_FALSE(target.source.empty());
     CHECK_FALSE(target.definition.empty());
@@ -97,4 +100,73 @@ TEST_CASE("the shipped targets copy every row of published_figures.csv they use"
     INFO(id);
     CHECK((ids.count(id) == 1 || comments.find(id + " (") != std::string::npos));
   }
+}
+
+TEST_CASE("a target's `country: [MA]` reads exactly what `country: MA` reads",
+          "[analysis][targets]") {
+  const auto targets = scenario::load_targets_from_string(
+      "targets:\n"
+      "  - {id: plain, metric: execution_ratio, country: MA, period: 2024, value: 0.1, source: s, "
+      "definition: d}\n"
+      "  - {id: set, metric: execution_ratio, country: [MA], period: 2024, value: 0.1, source: "
+      "s, definition: d}\n"
+      "  - {id: all, metric: execution_ratio, country: [MA, DZ, TN, OTHER], period: 2024, value: "
+      "0.1, source: s, definition: d}\n"
+      "  - {id: nation, metric: execution_ratio, country: ALL, period: 2024, value: 0.1, source: "
+      "s, definition: d}\n",
+      "t.yaml", analysis::metric_names());
+  // A small scenario with the reference scenario's four countries.
+  const auto loaded = scenario::load_scenario_from_string(
+      "start: 2024-01-01\n"
+      "end: 2024-12-31\n"
+      "national:\n"
+      "  apprehension: {rate_per_year: 2}\n"
+      "  detention: {capacity: 40, max_days: 90}\n"
+      "  document_share: 0.4\n"
+      "  lpc: {issue_probability: 0.5, delay: {dist: exponential, mean: 15}}\n"
+      "  flights: {booking_delay: {dist: exponential, mean: 4}}\n"
+      "countries:\n"
+      "  MA: {oqtf_per_year: 900}\n"
+      "  DZ: {oqtf_per_year: 1500}\n"
+      "  TN: {oqtf_per_year: 600}\n"
+      "  OTHER: {oqtf_per_year: 2000}\n",
+      "four.yaml");
+  REQUIRE_NOTHROW(scenario::check_target_countries(targets, loaded.scenario));
+  std::vector<analysis::BoundObservable> bound;
+  for (const auto &target : targets) {
+    bound.push_back(analysis::bind(
+        analysis::Observable{target.metric, target.countries, target.period, target.base_period},
+        loaded.scenario));
+  }
+  REQUIRE(bound[0].selection.countries.size() == 1);
+  CHECK(bound[1].selection.countries == bound[0].selection.countries);
+  CHECK(bound[3].selection.countries.empty());
+  CHECK(bound[2].selection.countries.size() == loaded.scenario.countries.size());
+  // One replication: the same numbers, bit for bit.
+  const auto result = model::simulate(loaded.scenario, 1, 0);
+  const double plain = analysis::observe(result, bound[0]);
+  REQUIRE(std::isfinite(plain));
+  CHECK(analysis::observe(result, bound[1]) == plain);
+  // Every country as a set is the nation.
+  CHECK(analysis::observe(result, bound[2]) == analysis::observe(result, bound[3]));
+}
+
+TEST_CASE("the shipped targets' tolerances: 5 % for the seed's exact counts, else at least 10 %",
+          "[analysis][targets]") {
+  const auto targets =
+      scenario::load_targets(kRoot + "/scenarios/targets/france.yaml", analysis::metric_names());
+  const std::set<std::string> seed{"ma_oqtf_2024", "ma_removals_forced_2024",
+                                   "ma_removal_growth_janfeb_2025", "ma_lpc_growth_janfeb_2025",
+                                   "ma_document_holders_removed_2025"};
+  std::size_t found = 0;
+  for (const auto &target : targets) {
+    INFO(target.id);
+    if (seed.count(target.id) == 1) {
+      ++found;
+      CHECK(target.tolerance == 0.05);
+    } else {
+      CHECK(target.tolerance >= 0.10);
+    }
+  }
+  CHECK(found == seed.size());
 }

@@ -107,13 +107,21 @@ TEST_CASE("Priors are truncated to the bounds", "[calibration][prior]") {
   CHECK(sum_log_delay / n == Approx(std::log(30.0) - sigma2 / 2.0).margin(0.03));
 }
 
-TEST_CASE("Target weights: inverse variance, else squared relative error", "[calibration]") {
-  const std::vector<Target> targets{{"a", 200.0, 10.0, 1.0, false},
-                                    {"b", 50.0, {}, 1.0, false},
-                                    {"c", 50.0, {}, 4.0, false},
-                                    {"d", 0.0, {}, 2.0, false},
-                                    {"e", 7.0, {}, 1.0, true}};
+TEST_CASE("Target weights: weight / (tolerance × reported)²", "[calibration]") {
+  // a: 10 % of 200 is 20; its sd does not enter the weight (only the standard errors). b, c: no
+  // tolerance given (1), the squared relative error; c's weight multiplies. f: tolerance 5 % of 40
+  // (2) with weight 3. d: reported 0, the weight alone. e: held out.
+  const std::vector<Target> targets{
+      {"a", 200.0, 10.0, 1.0, false, 0.1}, {"b", 50.0, {}, 1.0, false},
+      {"c", 50.0, {}, 4.0, false},         {"d", 0.0, {}, 2.0, false, 0.1},
+      {"e", 7.0, {}, 1.0, true, 0.1},      {"f", 40.0, {}, 3.0, false, 0.05}};
   const auto weights = target_weights(targets);
-  CHECK(weights == std::vector<double>{1.0 / 100.0, 1.0 / 2500.0, 4.0 / 2500.0, 2.0, 0.0});
-  CHECK(fitted_count(targets) == 4);
+  REQUIRE(weights.size() == 6);
+  CHECK(weights[0] == Approx(1.0 / 400.0));
+  CHECK(weights[1] == 1.0 / 2500.0);
+  CHECK(weights[2] == 4.0 / 2500.0);
+  CHECK(weights[3] == 2.0);
+  CHECK(weights[4] == 0.0);
+  CHECK(weights[5] == Approx(3.0 / 4.0));
+  CHECK(fitted_count(targets) == 5);
 }

@@ -29,7 +29,7 @@ const std::vector<std::string> kKeys{"national.lpc.issue_probability[1].value",
 const std::vector<double> kTruth{0.7, 1.5, 0.2};
 
 analysis::Observable observable(const char *metric, const char *period) {
-  return {metric, "AA", *engine::parse_period(period), std::nullopt};
+  return {metric, {"AA"}, *engine::parse_period(period), std::nullopt};
 }
 
 const std::vector<analysis::Observable> kObservables{

@@ -73,8 +73,9 @@ TEST_CASE("Ω is the replication covariance × (1 + 1/R) plus the reported varia
 
 TEST_CASE("The SMM objective weighs squared errors and penalises undefined moments",
           "[calibration][objective]") {
+  // b's tolerance of 25 % of 2 gives it the weight 1 / 0.5².
   const SmmObjective objective(
-      {{"a", 100.0, {}, 1.0, false}, {"b", 2.0, 0.5, 1.0, false}, {"c", 9.0, {}, 1.0, true}});
+      {{"a", 100.0, {}, 1.0, false}, {"b", 2.0, 0.5, 1.0, false, 0.25}, {"c", 9.0, {}, 1.0, true}});
   const std::vector<double> exact{100.0, 2.0, 123.0};
   CHECK(objective(exact) == 0.0);
   const std::vector<double> off{110.0, 2.5, 0.0};
