@@ -58,7 +58,13 @@ TEST_CASE("the shipped targets load, name the reference scenario's countries and
       {"fr_oqtf_2022", "oqtf_issued"},
       {"fr_cra_judge_release_share_2024", "released_by_judge_share_of_unremoved"},
       {"fr_cra_refused_2024", "apprehended_no_place"},
-      {"ma_cra_share_2023", "detention_share_of_detainees"}};
+      {"ma_cra_share_2023", "detention_share_of_detainees"},
+      {"fr_cra_removals_2024", "removals_from_detention"},
+      {"fr_removals_forced_third_2024", "removals"},
+      {"fr_removals_forced_other_2024", "removals"},
+      {"fr_prison_release_removals_2025q1", "removals_at_prison_release"},
+      {"fr_cra_from_prison_share_2023", "detention_entries_from_prison_share"},
+      {"fr_cra_share_of_forced_2024", "detention_share_of_forced_removals"}};
   for (const auto &[id, metric] : expected) {
     INFO(id);
     REQUIRE(by_id.count(id) == 1);
@@ -66,17 +72,19 @@ TEST_CASE("the shipped targets load, name the reference scenario's countries and
   }
   CHECK(by_id["ma_lpc_growth_janfeb_2025"]->ratio);
   CHECK(by_id["ma_lpc_growth_janfeb_2025"]->period_text() == "2025-01..2025-02 / 2024-01..2024-02");
-  CHECK(by_id["fr_oqtf_2022"]->national());
+  // Readmissions to EU states are not OQTF and not removals to third countries.
+  const std::vector<std::string> without_eu{"MA", "DZ", "TN", "OTHER"};
+  CHECK(by_id["fr_oqtf_2022"]->countries == without_eu);
+  CHECK(by_id["fr_oqtf_2024"]->countries == without_eu);
+  CHECK(by_id["fr_removals_forced_third_2024"]->countries == without_eu);
+  CHECK(by_id["fr_removals_forced_other_2024"]->countries == std::vector<std::string>{"EU"});
+  CHECK(by_id["fr_removals_forced_2024"]->national());
 }
 
-TEST_CASE("the shipped targets copy every row of published_figures.csv they use",
+TEST_CASE("the shipped targets copy every row of the published figures they use",
           "[analysis][targets]") {
-  // Each row id of the CSV is either a target or named in a comment saying why it is left out.
-  const std::string csv = read(kRoot + "/../shared/data/published_figures.csv");
-  if (csv.empty()) {
-    SUCCEED("shared/data is not beside the repository: nothing to check");
-    return;
-  }
+  // Each row id of the CSV files is either a target or named in a comment saying why it is left
+  // out.
   const std::string yaml = read(kRoot + "/scenarios/targets/france.yaml");
   const auto targets =
       scenario::load_targets(kRoot + "/scenarios/targets/france.yaml", analysis::metric_names());
@@ -92,13 +100,23 @@ TEST_CASE("the shipped targets copy every row of published_figures.csv they use"
       comments += line + '\n';
     }
   }
-  std::istringstream lines(csv);
-  std::string line;
-  std::getline(lines, line); // header
-  while (std::getline(lines, line)) {
-    const std::string id = line.substr(0, line.find(','));
-    INFO(id);
-    CHECK((ids.count(id) == 1 || comments.find(id + " (") != std::string::npos));
+  for (const char *file : {"published_figures.csv", "removal_routes_figures.csv"}) {
+    const std::string csv = read(kRoot + "/../shared/data/" + file);
+    if (csv.empty()) {
+      SUCCEED("shared/data is not beside the repository: nothing to check");
+      continue;
+    }
+    std::istringstream lines(csv);
+    std::string line;
+    std::getline(lines, line); // header
+    std::size_t rows = 0;
+    while (std::getline(lines, line)) {
+      const std::string id = line.substr(0, line.find(','));
+      INFO(file << ": " << id);
+      CHECK((ids.count(id) == 1 || comments.find(id + " (") != std::string::npos));
+      ++rows;
+    }
+    CHECK(rows > 40);
   }
 }
 
