@@ -18,6 +18,7 @@
 #include "removalsim/scenario/free_parameters.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/targets.h"
+#include "removalsim/studies/scenario_simulator.h"
 
 #include <algorithm>
 #include <charconv>
@@ -44,6 +45,7 @@ struct CalibrateOptions {
   std::size_t replications = 0; // 0: the free file's, else the method's default
   std::size_t starts = 0;
   std::size_t max_evaluations = 0;
+  std::size_t design_points = 0;
   std::size_t population = 0;
   std::size_t generations = 0;
   std::optional<std::uint64_t> seed;
@@ -54,11 +56,8 @@ struct CalibrateOptions {
   RunLimits limits;
 };
 
-// Default replications per evaluation: SMM averages R replications at every point (R >= 2 for
-// the standard errors); ABC-SMC simulates each particle once, as ABC does.
-constexpr std::size_t kSmmReplications = 8;
-constexpr std::size_t kSmmStarts = 4;
-constexpr std::size_t kSmmMaxEvaluations = 200;
+// SMM's defaults live in cal::SmmOptions; ABC-SMC simulates each particle once, as ABC does.
+const cal::SmmOptions kSmmDefaults{};
 
 // --- The simulator seen by calibration --------------------------------------------------------
 
@@ -69,73 +68,16 @@ std::string exact_text(double value) {
   return std::string(buffer, result.ptr);
 }
 
-/// A parameter value as given to the scenario: 10 significant digits, far below any standard
-/// error, and short enough to read in the calibrated file, which thus reproduces exactly what
-/// was simulated.
-std::string value_text(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return buffer;
-}
-
+/// The free parameters at `theta` as overrides of the scenario, each value in the shortest text
+/// that reads back as the same double: the calibrated file reproduces exactly what was simulated.
 std::vector<scenario::Override> overrides_of(const std::vector<scenario::FreeParameterSpec> &free,
                                              std::span<const double> theta) {
   std::vector<scenario::Override> overrides;
   for (std::size_t j = 0; j < free.size(); ++j) {
-    overrides.push_back({free[j].key, value_text(theta[j])});
+    overrides.push_back({free[j].key, exact_text(theta[j])});
   }
   return overrides;
 }
-
-/// Runs the scenario with the free parameters overridden: every (request, replication) pair is a
-/// work unit of the executor (threads, or MPI ranks), so the result does not depend on the number
-/// of threads or processes.
-class ScenarioSimulator {
-public:
-  ScenarioSimulator(std::string file, std::vector<scenario::FreeParameterSpec> free,
-                    std::vector<analysis::Observable> observables,
-                    std::shared_ptr<analysis::UnitExecutor> executor, const engine::StopFlag *stop)
-      : file_(std::move(file)), free_(std::move(free)), observables_(std::move(observables)),
-        executor_(std::move(executor)), stop_(stop) {}
-
-  std::vector<cal::ReplicationMoments>
-  operator()(const std::vector<cal::SimulationRequest> &requests) const {
-    std::vector<model::Scenario> scenarios;
-    std::vector<std::vector<analysis::BoundObservable>> bound;
-    std::vector<std::size_t> offsets{0};
-    for (const auto &request : requests) {
-      scenarios.push_back(
-          scenario::load_scenario(file_, overrides_of(free_, request.theta)).scenario);
-      std::vector<analysis::BoundObservable> b;
-      for (const auto &observable : observables_) {
-        b.push_back(analysis::bind(observable, scenarios.back()));
-      }
-      bound.push_back(std::move(b));
-      offsets.push_back(offsets.back() + request.replications);
-    }
-    const auto flat = executor_->run(offsets.back(), [&](std::size_t unit) {
-      const auto q = static_cast<std::size_t>(
-          std::upper_bound(offsets.begin(), offsets.end(), unit) - offsets.begin() - 1);
-      const auto &request = requests[q];
-      const auto result = model::simulate(scenarios[q], request.seed,
-                                          request.first_replication + (unit - offsets[q]), stop_);
-      return analysis::observe_all(result, bound[q]);
-    });
-    std::vector<cal::ReplicationMoments> out(requests.size());
-    for (std::size_t q = 0; q < requests.size(); ++q) {
-      out[q].assign(flat.begin() + static_cast<std::ptrdiff_t>(offsets[q]),
-                    flat.begin() + static_cast<std::ptrdiff_t>(offsets[q + 1]));
-    }
-    return out;
-  }
-
-private:
-  std::string file_;
-  std::vector<scenario::FreeParameterSpec> free_;
-  std::vector<analysis::Observable> observables_;
-  std::shared_ptr<analysis::UnitExecutor> executor_;
-  const engine::StopFlag *stop_;
-};
 
 // --- Checks against the scenario and the targets ------------------------------------------
 
@@ -205,6 +147,9 @@ std::string command_line(const CalibrateOptions &o, const std::string &method, s
   if (o.max_evaluations != 0) {
     text += " --max-evaluations " + std::to_string(o.max_evaluations);
   }
+  if (o.design_points != 0) {
+    text += " --design-points " + std::to_string(o.design_points);
+  }
   if (o.population != 0) {
     text += " --population " + std::to_string(o.population);
   }
@@ -242,7 +187,7 @@ std::vector<std::string> fit_lines(const std::vector<cal::TargetFit> &fit) {
   for (const auto &f : fit) {
     width = std::max(width, f.id.size());
   }
-  std::size_t inside = 0, fitted = 0, held_inside = 0, held = 0;
+  std::size_t within = 0, fitted = 0, held_within = 0, held = 0;
   for (const bool held_out : {false, true}) {
     bool first = true;
     for (const auto &f : fit) {
@@ -252,26 +197,26 @@ std::vector<std::string> fit_lines(const std::vector<cal::TargetFit> &fit) {
       if (first) {
         lines.push_back(held_out ? "Held-out targets (not fitted):" : "Fitted targets:");
         char head[200];
-        std::snprintf(head, sizeof head, "  %-*s %12s %12s %27s %9s", static_cast<int>(width),
-                      "target", "reported", "simulated", "95 % interval", "rel.err");
+        std::snprintf(head, sizeof head, "  %-*s %12s %12s %27s %9s %5s", static_cast<int>(width),
+                      "target", "reported", "simulated", "95 % interval", "rel.err", "tol.");
         lines.push_back(head);
         first = false;
       }
-      const bool in = f.simulated.contains(f.reported);
-      (held_out ? held_inside : inside) += in ? 1 : 0;
+      (held_out ? held_within : within) += f.within_tolerance ? 1 : 0;
       (held_out ? held : fitted) += 1;
       char line[300];
-      std::snprintf(line, sizeof line, "  %-*s %12.6g %12.6g [%12.6g, %12.6g] %+8.1f%%%s",
+      std::snprintf(line, sizeof line, "  %-*s %12.6g %12.6g [%12.6g, %12.6g] %+8.1f%% %4.0f%%%s",
                     static_cast<int>(width), f.id.c_str(), f.reported, f.simulated.mean,
-                    f.simulated.low, f.simulated.high, 100.0 * f.relative_error, in ? "" : "  *");
+                    f.simulated.low, f.simulated.high, 100.0 * f.relative_error,
+                    100.0 * f.tolerance, f.within_tolerance ? "" : "  *");
       lines.push_back(line);
     }
   }
-  lines.push_back("(* reported value outside the simulated 95 % interval)");
-  lines.push_back(std::to_string(inside) + " of " + std::to_string(fitted) +
-                  " fitted targets inside their interval" +
+  lines.push_back("(* not within its tolerance)");
+  lines.push_back(std::to_string(within) + " of " + std::to_string(fitted) +
+                  " fitted targets within tolerance" +
                   (held == 0 ? std::string()
-                             : "; " + std::to_string(held_inside) + " of " + std::to_string(held) +
+                             : "; " + std::to_string(held_within) + " of " + std::to_string(held) +
                                    " held-out targets"));
   return lines;
 }
@@ -280,6 +225,125 @@ void print_lines(const std::vector<std::string> &lines) {
   for (const auto &line : lines) {
     std::printf("%s\n", line.c_str());
   }
+}
+
+/// Progress of an SMM calibration on stderr, with the elapsed time and an upper bound of the time
+/// left (from the simulations still in the budget): a live line on a terminal; otherwise one line
+/// at each phase and every 20 evaluations, so that logs and notebooks show it too.
+class SmmReporter {
+public:
+  explicit SmmReporter(bool terminal)
+      : terminal_(terminal), started_(std::chrono::steady_clock::now()) {}
+
+  void operator()(const cal::SmmProgress &p) {
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    const double left = p.simulations == 0
+                            ? 0.0
+                            : elapsed / static_cast<double>(p.simulations) *
+                                  static_cast<double>(p.simulation_budget -
+                                                      std::min(p.simulations, p.simulation_budget));
+    const bool new_phase = !phase_ || *phase_ != p.phase;
+    phase_ = p.phase;
+    if (!terminal_ && !new_phase && p.total_evaluations < next_line_) {
+      return;
+    }
+    next_line_ = p.total_evaluations + 20;
+    char where[64] = "";
+    if (p.phase == cal::SmmPhase::local) {
+      std::snprintf(where, sizeof where, " %zu/%zu", p.start + 1, p.starts);
+    }
+    std::fprintf(stderr, "%s[%s] %s%s: %zu evaluations, Q = %.6g (best %.6g); at most %s left%s",
+                 terminal_ ? "\r" : "", clock(elapsed).c_str(),
+                 std::string(cal::smm_phase_name(p.phase)).c_str(), where, p.total_evaluations,
+                 p.objective, p.best_objective, clock(left).c_str(), terminal_ ? "\033[K" : "\n");
+    std::fflush(stderr);
+  }
+
+private:
+  static std::string clock(double seconds) {
+    const auto s = static_cast<long long>(seconds);
+    char text[32];
+    std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
+    return text;
+  }
+
+  bool terminal_;
+  std::chrono::steady_clock::time_point started_;
+  std::optional<cal::SmmPhase> phase_;
+  std::size_t next_line_ = 0;
+};
+
+/// How each phase went, and why the calibration stopped.
+std::vector<std::string> phase_lines(const cal::SmmResult &result) {
+  std::vector<std::string> lines;
+  if (!result.design.empty()) {
+    const double best =
+        *std::min_element(result.design_objectives.begin(), result.design_objectives.end());
+    lines.push_back("Global design: " + std::to_string(result.design.size()) +
+                    " Sobol points, best Q = " + format("%.6g", best));
+  }
+  for (std::size_t s = 0; s < result.starts.size(); ++s) {
+    const auto &start = result.starts[s];
+    lines.push_back("Local run " + std::to_string(s + 1) +
+                    ": Q = " + format("%.6g", start.objective) + " after " +
+                    std::to_string(start.evaluations) + " evaluations on " +
+                    std::to_string(start.replications) + " replications (" + start.status + ")");
+  }
+  if (result.polish) {
+    lines.push_back("Polish: Q = " + format("%.6g", result.polish->objective) + " after " +
+                    std::to_string(result.polish->evaluations) + " evaluations on " +
+                    std::to_string(result.polish->replications) + " replications (" +
+                    result.polish->status + ")");
+  }
+  lines.push_back(
+      "Stopped: " +
+      std::string(result.stop_reason == "converged" ? "converged (the last local run met its "
+                                                      "tolerance)"
+                  : result.stop_reason == "budget"
+                      ? "on its evaluation budget, not on convergence (raise --max-evaluations)"
+                      : "interrupted") +
+      "; " + std::to_string(result.evaluations) + " evaluations in all");
+  return lines;
+}
+
+/// The identifiability report: singular values, parameters not pinned down, strong
+/// correlations, and targets that pull against each other.
+std::vector<std::string> identifiability_lines(const cal::Identifiability &report,
+                                               const cal::ParameterSpace &space,
+                                               const std::vector<cal::Target> &targets) {
+  std::vector<std::string> lines{"Identifiability (parameters scaled to their bounds):"};
+  std::string values = "  singular values of the weighted Jacobian:";
+  for (const double v : report.singular_values) {
+    values += ' ' + format("%.3g", v);
+  }
+  lines.push_back(values);
+  std::string weak = "  not pinned down by the targets (SE above half the estimate):";
+  for (const std::size_t j : report.weak_parameters) {
+    weak += ' ' + space[j].name;
+  }
+  lines.push_back(report.weak_parameters.empty() ? "  every parameter is pinned down" : weak);
+  for (std::size_t a = 0; a < space.dimension(); ++a) {
+    for (std::size_t b = a + 1; b < space.dimension(); ++b) {
+      const double r = report.correlation[a][b];
+      if (std::abs(r) >= 0.8) {
+        lines.push_back("  correlated estimates (" + format("%+.2f", r) + "): " + space[a].name +
+                        " and " + space[b].name);
+      }
+    }
+  }
+  constexpr std::size_t kShown = 10;
+  for (std::size_t c = 0; c < std::min(kShown, report.conflicts.size()); ++c) {
+    const auto &conflict = report.conflicts[c];
+    lines.push_back("  targets pulling against each other (cosine " +
+                    format("%+.2f", conflict.cosine) + "): " + targets[conflict.first].id +
+                    " and " + targets[conflict.second].id);
+  }
+  if (report.conflicts.size() > kShown) {
+    lines.push_back("  ... and " + std::to_string(report.conflicts.size() - kShown) +
+                    " more pairs");
+  }
+  return lines;
 }
 
 // --- The command ---------------------------------------------------------------------------
@@ -295,9 +359,9 @@ void calibrate(const CalibrateOptions &options) {
   if (!abc && !options.posterior.empty()) {
     throw CLI::ValidationError("--posterior", "posterior samples come from --method abc-smc only");
   }
-  const std::size_t replications = options.replications != 0
-                                       ? options.replications
-                                       : free.replications.value_or(abc ? 1 : kSmmReplications);
+  const std::size_t replications =
+      options.replications != 0 ? options.replications
+                                : free.replications.value_or(abc ? 1 : kSmmDefaults.replications);
   if (!abc && replications < 2) {
     throw CLI::ValidationError("--replications",
                                "SMM needs at least 2 replications (for its standard errors)");
@@ -356,8 +420,12 @@ void calibrate(const CalibrateOptions &options) {
         "again to abort)\n");
   }
   const engine::StopFlag *stop = interrupt_guard ? interrupt_guard->stop_flag() : nullptr;
-  cal::Simulator simulator = ScenarioSimulator(options.scenario, free.parameters, observables,
-                                               Execution::executor(options.threads, stop), stop);
+  std::vector<std::string> keys;
+  for (const auto &p : free.parameters) {
+    keys.push_back(p.key);
+  }
+  cal::Simulator simulator = studies::ScenarioSimulator(
+      base, keys, observables, Execution::executor(options.threads, stop), stop);
   // Every completed simulation is recorded beside the output, for --resume (by rank 0 of an MPI
   // job; every rank reads it back, so that all answer the same requests from it).
   std::optional<cal::EvaluationCheckpoint> checkpoint;
@@ -387,22 +455,18 @@ void calibrate(const CalibrateOptions &options) {
   if (!abc) {
     cal::SmmOptions smm;
     smm.replications = replications;
-    smm.starts = options.starts != 0 ? options.starts : free.starts.value_or(kSmmStarts);
+    smm.starts = options.starts != 0 ? options.starts : free.starts.value_or(kSmmDefaults.starts);
     smm.max_evaluations = options.max_evaluations != 0
                               ? options.max_evaluations
-                              : free.max_evaluations.value_or(kSmmMaxEvaluations);
+                              : free.max_evaluations.value_or(kSmmDefaults.max_evaluations);
+    smm.design_points = options.design_points;
     smm.seed = seed;
     smm.fresh_seed = seed + 1;
     smm.stop = stop;
-    smm.progress = [terminal](const cal::SmmProgress &p) {
-      if (terminal) {
-        std::fprintf(stderr, "\rstart %zu/%zu, evaluation %zu: Q = %.6g (best %.6g)\033[K",
-                     p.start + 1, p.starts, p.evaluations, p.objective, p.best_objective);
-        std::fflush(stderr);
-      }
-    };
-    std::printf("Method: simulated method of moments, NLopt %s from %zu Sobol start(s), at most "
-                "%zu evaluations each, %zu replications (seed %llu) per evaluation\n\n",
+    smm.progress = SmmReporter(terminal);
+    std::printf("Method: simulated method of moments: a Sobol design of the bounds, then NLopt %s "
+                "from its %zu best point(s), at most %zu evaluations each, %zu replications (seed "
+                "%llu) per evaluation, then a polish on more replications\n\n",
                 std::string(cal::local_optimiser_name(smm.optimiser)).c_str(), smm.starts,
                 smm.max_evaluations, smm.replications, static_cast<unsigned long long>(seed));
     if (replications < space.dimension() + 1) {
@@ -418,12 +482,9 @@ void calibrate(const CalibrateOptions &options) {
     interrupted = result.interrupted;
     estimate = result.estimate;
     fit = result.fit;
-    std::printf("Starts:\n");
-    for (std::size_t s = 0; s < result.starts.size(); ++s) {
-      const auto &start = result.starts[s];
-      std::printf("  %zu: Q = %-12.6g after %3zu evaluations (%s)\n", s + 1, start.objective,
-                  start.evaluations, start.status.c_str());
-    }
+    const auto phases = phase_lines(result);
+    print_lines(phases);
+    summary.insert(summary.end(), phases.begin(), phases.end());
     std::printf("\nParameters (SE: standard error from the Jacobian, sandwich formula):\n");
     std::size_t width = 9;
     for (const auto &p : space.parameters()) {
@@ -448,11 +509,17 @@ void calibrate(const CalibrateOptions &options) {
     }
     summary.insert(summary.begin(),
                    "Parameters: name, low, high, value before, estimate, standard error");
+    if (result.identifiability) {
+      const auto lines = identifiability_lines(*result.identifiability, space, targets);
+      std::printf("\n");
+      print_lines(lines);
+      summary.insert(summary.end(), lines.begin(), lines.end());
+    }
     std::printf("\nObjective Q = %.6g on the %zu fitted replications", result.objective,
-                replications);
+                result.replications);
     if (!interrupted) {
-      std::printf(", %.6g on %zu fresh ones (seed %llu)\n\n", result.fresh_objective, replications,
-                  static_cast<unsigned long long>(seed + 1));
+      std::printf(", %.6g on %zu fresh ones (seed %llu)\n\n", result.fresh_objective,
+                  result.replications, static_cast<unsigned long long>(seed + 1));
       summary.push_back("Objective Q = " + format("%.6g", result.objective) +
                         " (fitted replications), " + format("%.6g", result.fresh_objective) +
                         " (fresh replications)");
@@ -552,7 +619,7 @@ void calibrate(const CalibrateOptions &options) {
     }
     // The written scenario takes the posterior mean; its fit on fresh replications follows.
     if (!interrupted) {
-      const std::size_t fresh = std::max<std::size_t>(replications, kSmmReplications);
+      const std::size_t fresh = std::max<std::size_t>(replications, kSmmDefaults.replications);
       const auto moments = simulator({cal::SimulationRequest{estimate, seed + 1, 0, fresh}});
       fit = cal::fit_targets(targets, moments.front());
       std::printf("\nFit at the posterior mean, %zu fresh replications (seed %llu):\n", fresh,
@@ -612,13 +679,23 @@ void add_calibrate_command(CLI::App &app) {
       ->check(CLI::IsMember({"smm", "abc-smc"}));
   command
       ->add_option("--replications,-r", options->replications,
-                   "Replications per evaluation (SMM, default 8) or per particle (ABC, 1)")
+                   "Replications per evaluation (SMM, default " +
+                       std::to_string(kSmmDefaults.replications) +
+                       "; the design uses half, the polish twice) or per particle (ABC, 1)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
-  command->add_option("--starts", options->starts, "SMM: Sobol starting points (default 4)")
+  command
+      ->add_option("--design-points", options->design_points,
+                   "SMM: points of the global Sobol design (default 8 per parameter, at least 16)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  command
+      ->add_option("--starts", options->starts,
+                   "SMM: local runs, from the best design points (default " +
+                       std::to_string(kSmmDefaults.starts) + ")")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10'000}));
   command
       ->add_option("--max-evaluations", options->max_evaluations,
-                   "SMM: evaluations per start (default 200)")
+                   "SMM: evaluations per local run (default " +
+                       std::to_string(kSmmDefaults.max_evaluations) + ")")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
   command->add_option("--population", options->population, "ABC-SMC: particles (default 200)")
       ->check(CLI::Range(std::size_t{2}, std::size_t{1'000'000}));

@@ -4,6 +4,7 @@
 
 #include <nlopt.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <limits>
 #include <stdexcept>
@@ -33,19 +34,72 @@ std::string status_text(nlopt::result result) {
   }
 }
 
-// Runs the optimisation; keeps track of the best point over all evaluations, so an interrupt (or
-// an optimiser ending elsewhere than its best point) still yields the best point seen.
+bool converged_status(nlopt::result result) {
+  return result == nlopt::SUCCESS || result == nlopt::FTOL_REACHED ||
+         result == nlopt::XTOL_REACHED || result == nlopt::STOPVAL_REACHED;
+}
+
+/// The settings with every "0: derived" default resolved.
+struct Plan {
+  std::size_t design_points = 0;
+  std::size_t design_replications = 0;
+  std::size_t replications = 0;
+  std::size_t polish_replications = 0;
+  std::size_t polish_evaluations = 0;
+  std::size_t fresh_replications = 0;
+  bool polish = false;
+  std::size_t final_replications() const { return polish ? polish_replications : replications; }
+};
+
+Plan plan_of(const SmmOptions &options, std::size_t dimension) {
+  Plan plan;
+  plan.design_points =
+      options.design_points != 0 ? options.design_points : std::max<std::size_t>(16, 8 * dimension);
+  plan.replications = options.replications;
+  plan.design_replications = options.design_replications != 0
+                                 ? options.design_replications
+                                 : std::max<std::size_t>(2, options.replications / 2);
+  plan.polish_replications =
+      options.polish_replications != 0 ? options.polish_replications : 2 * options.replications;
+  plan.polish = plan.polish_replications > plan.replications;
+  plan.polish_evaluations = options.polish_evaluations != 0
+                                ? options.polish_evaluations
+                                : std::max<std::size_t>(1, options.max_evaluations / 2);
+  plan.fresh_replications =
+      options.fresh_replications != 0 ? options.fresh_replications : plan.final_replications();
+  return plan;
+}
+
+// Runs the phases; keeps track of the best point of the current replications over all
+// evaluations, so an interrupt (or an optimiser ending elsewhere than its best point) still
+// yields the best point seen.
 class Driver {
 public:
   Driver(const ParameterSpace &space, const std::vector<Target> &targets,
          const Simulator &simulator, const SmmOptions &options)
-      : space_(space), objective_(targets), simulator_(simulator), options_(options) {}
+      : space_(space), objective_(targets), simulator_(simulator), options_(options),
+        plan_(plan_of(options, space.dimension())) {
+    const std::size_t d = space.dimension();
+    budget_ = plan_.design_points * plan_.design_replications +
+              options.starts * options.max_evaluations * plan_.replications +
+              (plan_.polish ? plan_.polish_evaluations * plan_.polish_replications : 0) +
+              (2 * d + 1) * plan_.final_replications() + plan_.fresh_replications;
+  }
 
   SmmResult run() {
     SmmResult result;
-    const auto starts = sobol_points(space_, options_.starts);
+    const auto starts = design(result);
+    replications_ = plan_.replications;
     for (std::size_t s = 0; s < starts.size() && !interrupted_; ++s) {
-      result.starts.push_back(local(s, starts[s]));
+      result.starts.push_back(
+          local(SmmPhase::local, s, starts[s], options_.initial_step, options_.max_evaluations));
+    }
+    if (plan_.polish && !interrupted_ && !best_theta_.empty()) {
+      const std::vector<double> from = best_theta_;
+      replications_ = plan_.polish_replications;
+      best_value_ = std::numeric_limits<double>::infinity();
+      result.polish =
+          local(SmmPhase::polish, 0, from, options_.polish_step, plan_.polish_evaluations);
     }
     if (error_) {
       std::rethrow_exception(error_);
@@ -54,23 +108,85 @@ public:
     result.interrupted = interrupted_;
     result.estimate = best_theta_;
     result.objective = best_value_;
+    result.replications = replications_;
+    const SmmStart *last = result.polish           ? &*result.polish
+                           : result.starts.empty() ? nullptr
+                                                   : &result.starts.back();
+    result.stop_reason = interrupted_                         ? "interrupted"
+                         : last != nullptr && last->converged ? "converged"
+                                                              : "budget";
     if (interrupted_ || best_theta_.empty()) {
       return result;
     }
-    result.errors =
-        smm_standard_errors(space_, objective_.targets(), simulator_, best_theta_, options_.seed,
-                            options_.replications, options_.jacobian_step);
-    const std::size_t fresh =
-        options_.fresh_replications == 0 ? options_.replications : options_.fresh_replications;
+    report(SmmPhase::jacobian, 0, result.objective);
+    result.errors = smm_standard_errors(space_, objective_.targets(), simulator_, best_theta_,
+                                        options_.seed, replications_, options_.jacobian_step);
+    simulations_ += (2 * space_.dimension() + 1) * replications_;
+    std::vector<double> ranges;
+    for (const auto &p : space_.parameters()) {
+      ranges.push_back(p.high - p.low);
+    }
+    result.identifiability = assess_identifiability(*result.errors, objective_.targets(),
+                                                    best_means_, best_theta_, ranges);
+    report(SmmPhase::fresh, 0, result.objective);
+    const std::size_t fresh = plan_.fresh_replications;
     const auto moments =
         simulator_({SimulationRequest{best_theta_, options_.fresh_seed, 0, fresh}});
     check_shape(moments, 1, fresh);
+    simulations_ += fresh;
     result.fit = fit_targets(objective_.targets(), moments.front());
     result.fresh_objective = objective_(mean_moments(moments.front()));
     return result;
   }
 
 private:
+  void report(SmmPhase phase, std::size_t start, double value) const {
+    if (options_.progress) {
+      options_.progress(SmmProgress{phase, start, options_.starts, evaluations_, total_evaluations_,
+                                    simulations_, budget_, value, best_value_});
+    }
+  }
+
+  // The global phase: every design point in one batch; returns the local runs' starting points,
+  // the best design points first.
+  std::vector<std::vector<double>> design(SmmResult &result) {
+    result.design = sobol_points(space_, plan_.design_points);
+    if (options_.stop != nullptr && options_.stop->load()) {
+      interrupted_ = true;
+      return {};
+    }
+    std::vector<SimulationRequest> requests;
+    for (const auto &theta : result.design) {
+      requests.push_back(SimulationRequest{theta, options_.seed, 0, plan_.design_replications});
+    }
+    std::vector<ReplicationMoments> moments;
+    try {
+      moments = simulator_(requests);
+    } catch (const engine::Stopped &) {
+      interrupted_ = true;
+      return {};
+    }
+    check_shape(moments, requests.size(), plan_.design_replications);
+    simulations_ += requests.size() * plan_.design_replications;
+    total_evaluations_ += requests.size();
+    for (const auto &m : moments) {
+      result.design_objectives.push_back(objective_(mean_moments(m)));
+    }
+    std::vector<std::size_t> order(result.design.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return result.design_objectives[a] < result.design_objectives[b];
+    });
+    report(SmmPhase::design, 0, result.design_objectives[order.front()]);
+    std::vector<std::vector<double>> starts;
+    for (std::size_t i = 0; i < std::min(options_.starts, order.size()); ++i) {
+      starts.push_back(result.design[order[i]]);
+    }
+    return starts;
+  }
+
   void check_shape(const std::vector<ReplicationMoments> &moments, std::size_t requests,
                    std::size_t replications) const {
     if (moments.size() != requests) {
@@ -92,18 +208,19 @@ private:
     }
   }
 
-  double evaluate(std::span<const double> unit, std::size_t start) {
+  double evaluate(std::span<const double> unit, SmmPhase phase, std::size_t start) {
     if (options_.stop != nullptr && options_.stop->load()) {
       interrupted_ = true;
       throw nlopt::forced_stop();
     }
     const std::vector<double> theta = space_.from_unit(unit);
     double value = 0.0;
+    std::vector<double> means;
     try {
-      const auto moments =
-          simulator_({SimulationRequest{theta, options_.seed, 0, options_.replications}});
-      check_shape(moments, 1, options_.replications);
-      value = objective_(mean_moments(moments.front()));
+      const auto moments = simulator_({SimulationRequest{theta, options_.seed, 0, replications_}});
+      check_shape(moments, 1, replications_);
+      means = mean_moments(moments.front());
+      value = objective_(means);
     } catch (const engine::Stopped &) {
       // Stopped during the evaluation: it is abandoned, the best point so far stands.
       interrupted_ = true;
@@ -115,6 +232,7 @@ private:
     }
     ++evaluations_;
     ++total_evaluations_;
+    simulations_ += replications_;
     if (value < start_best_value_) {
       start_best_value_ = value;
       start_best_theta_ = theta;
@@ -122,15 +240,14 @@ private:
     if (value < best_value_) {
       best_value_ = value;
       best_theta_ = theta;
+      best_means_ = std::move(means);
     }
-    if (options_.progress) {
-      options_.progress(SmmProgress{start, options_.starts, evaluations_, total_evaluations_, value,
-                                    best_value_});
-    }
+    report(phase, start, value);
     return value;
   }
 
-  SmmStart local(std::size_t index, const std::vector<double> &start) {
+  SmmStart local(SmmPhase phase, std::size_t index, const std::vector<double> &start, double step,
+                 std::size_t max_evaluations) {
     const std::size_t d = space_.dimension();
     // Powell's BOBYQA needs at least two variables; in one dimension use Sbplx.
     const bool bobyqa = options_.optimiser == LocalOptimiser::bobyqa && d >= 2;
@@ -139,16 +256,17 @@ private:
     opt.set_upper_bounds(std::vector<double>(d, 1.0));
     opt.set_xtol_abs(options_.xtol);
     opt.set_ftol_rel(options_.ftol_rel);
-    opt.set_maxeval(static_cast<int>(options_.max_evaluations));
-    opt.set_initial_step(options_.initial_step);
+    opt.set_maxeval(static_cast<int>(max_evaluations));
+    opt.set_initial_step(step);
     struct Context {
       Driver *driver;
+      SmmPhase phase;
       std::size_t start;
-    } context{this, index};
+    } context{this, phase, index};
     opt.set_min_objective(
         [](unsigned n, const double *x, double *, void *data) {
           auto *c = static_cast<Context *>(data);
-          return c->driver->evaluate(std::span<const double>(x, n), c->start);
+          return c->driver->evaluate(std::span<const double>(x, n), c->phase, c->start);
         },
         &context);
     evaluations_ = 0;
@@ -158,12 +276,16 @@ private:
     double value = 0.0;
     SmmStart out;
     out.start = start;
+    out.replications = replications_;
     try {
-      out.status = status_text(opt.optimize(x, value));
+      const nlopt::result status = opt.optimize(x, value);
+      out.status = status_text(status);
+      out.converged = converged_status(status);
     } catch (const nlopt::forced_stop &) {
       out.status = error_ ? "failed" : "interrupted";
     } catch (const nlopt::roundoff_limited &) {
       out.status = "roundoff limited";
+      out.converged = true; // no better point can be told apart at this precision
     } catch (const std::runtime_error &failure) {
       out.status = std::string("failed: ") + failure.what();
     }
@@ -180,6 +302,10 @@ private:
   SmmObjective objective_;
   const Simulator &simulator_;
   const SmmOptions &options_;
+  Plan plan_;
+  std::size_t budget_ = 0;
+  std::size_t simulations_ = 0;
+  std::size_t replications_ = 0;
   std::exception_ptr error_;
   bool interrupted_ = false;
   std::size_t evaluations_ = 0;
@@ -188,9 +314,26 @@ private:
   std::vector<double> start_best_theta_;
   double best_value_ = std::numeric_limits<double>::infinity();
   std::vector<double> best_theta_;
+  std::vector<double> best_means_;
 };
 
 } // namespace
+
+std::string_view smm_phase_name(SmmPhase phase) {
+  switch (phase) {
+  case SmmPhase::design:
+    return "design";
+  case SmmPhase::local:
+    return "local";
+  case SmmPhase::polish:
+    return "polish";
+  case SmmPhase::jacobian:
+    return "jacobian";
+  case SmmPhase::fresh:
+    return "fresh";
+  }
+  return "?";
+}
 
 std::string_view local_optimiser_name(LocalOptimiser optimiser) {
   return optimiser == LocalOptimiser::sbplx ? "sbplx" : "bobyqa";

@@ -31,6 +31,10 @@ std::vector<TargetFit> fit_targets(const std::vector<Target> &targets,
     f.relative_error = targets[i].reported == 0.0
                            ? std::numeric_limits<double>::quiet_NaN()
                            : (f.simulated.mean - f.reported) / std::abs(f.reported);
+    f.tolerance = targets[i].tolerance;
+    // NaN compares false: an undefined mean is never within.
+    f.within_tolerance =
+        std::abs(f.simulated.mean - f.reported) <= f.tolerance * std::abs(f.reported);
     fit.push_back(std::move(f));
   }
   return fit;

@@ -1,101 +1,86 @@
-// Calibration of the real simulator: outputs of one replication at known parameter values are the
-// targets, and SMM started elsewhere in the bounds must find the values back within their
-// standard errors. The glue (overrides → scenario → observables, one work unit per replication)
-// mirrors `removalsim calibrate`'s.
+// Calibration of the real simulator (issue 14's recovery test): the reference France (at a tenth
+// of its size, tests/unit/calibration/data/france-tenth.yaml) is simulated at known parameter
+// values on seeds the fit never uses; its outputs are the targets; SMM started from the centre of
+// the bounds, far from the truth, must find every parameter whose relative standard error is
+// below 50 % within two standard errors of the truth. The simulator is the one `removalsim
+// calibrate` uses (studies::ScenarioSimulator: values set on the loaded scenario).
 
 #include "removalsim/analysis/calibration/smm.h"
 #include "removalsim/analysis/observable.h"
+#include "removalsim/analysis/unit_executor.h"
 #include "removalsim/engine/period.h"
-#include "removalsim/engine/replications.h"
-#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/studies/scenario_simulator.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <cstdio>
+#include <memory>
 
 using namespace removalsim;
 using namespace removalsim::analysis::calibration;
 
 namespace {
 
-const std::string kSmall = REMOVALSIM_CALIBRATION_TEST_DATA_DIR "/small.yaml";
+const std::string kFrance = REMOVALSIM_CALIBRATION_TEST_DATA_DIR "/france-tenth.yaml";
 
-const std::vector<std::string> kKeys{"national.lpc.issue_probability[1].value",
-                                     "national.apprehension.rate_per_year",
-                                     "national.detention.reviews[0].release_probability"};
-// The values small.yaml has.
-const std::vector<double> kTruth{0.7, 1.5, 0.2};
+const std::vector<std::string> kKeys{
+    "national.lpc.issue_probability", "national.apprehension.rate_per_year",
+    "national.house_arrest.share", "national.detention.reviews[0].value[0].release_probability"};
+const std::vector<FreeParameter> kBounds{{kKeys[0], 0.1, 0.9, {}},
+                                         {kKeys[1], 0.05, 0.5, {}},
+                                         {kKeys[2], 0.0, 0.6, {}},
+                                         {kKeys[3], 0.05, 0.6, {}}};
+// Away from the file's values and from the centre of the bounds (0.5, 0.275, 0.3, 0.325).
+const std::vector<double> kTruth{0.3, 0.2, 0.45, 0.15};
 
-analysis::Observable observable(const char *metric, const char *period) {
-  return {metric, {"AA"}, *engine::parse_period(period), std::nullopt};
+analysis::Observable national(const char *metric, const char *period) {
+  return {metric, {"ALL"}, *engine::parse_period(period), std::nullopt};
 }
 
 const std::vector<analysis::Observable> kObservables{
-    observable("lpc_issue_rate", "2024"),
-    observable("removals", "2023"),
-    observable("removals", "2024"),
-    observable("detention_entries", "2024"),
-    observable("released_by_judge_share_of_unremoved", "2023-01..2024-12"),
-    observable("detention_removal_rate", "2024")};
-
-std::vector<ReplicationMoments> simulate(const std::vector<SimulationRequest> &requests) {
-  std::vector<model::Scenario> scenarios;
-  std::vector<std::vector<analysis::BoundObservable>> bound;
-  for (const auto &request : requests) {
-    std::vector<scenario::Override> overrides;
-    for (std::size_t j = 0; j < kKeys.size(); ++j) {
-      char text[32];
-      std::snprintf(text, sizeof text, "%.10g", request.theta[j]);
-      overrides.push_back({kKeys[j], text});
-    }
-    scenarios.push_back(scenario::load_scenario(kSmall, overrides).scenario);
-    std::vector<analysis::BoundObservable> b;
-    for (const auto &o : kObservables) {
-      b.push_back(analysis::bind(o, scenarios.back()));
-    }
-    bound.push_back(std::move(b));
-  }
-  const std::size_t r = requests.front().replications;
-  const auto flat = engine::run_replications(requests.size() * r, 0, [&](std::size_t unit) {
-    const auto &request = requests[unit / r];
-    return analysis::observe_all(
-        model::simulate(scenarios[unit / r], request.seed, request.first_replication + unit % r),
-        bound[unit / r]);
-  });
-  std::vector<ReplicationMoments> out(requests.size());
-  for (std::size_t q = 0; q < requests.size(); ++q) {
-    out[q].assign(flat.begin() + static_cast<std::ptrdiff_t>(q * r),
-                  flat.begin() + static_cast<std::ptrdiff_t>((q + 1) * r));
-  }
-  return out;
-}
+    national("lpc_issue_rate", "2024"),
+    national("removals", "2024"),
+    national("detention_entries", "2024"),
+    national("house_arrest_entries", "2024"),
+    national("apprehensions", "2024"),
+    national("released_by_judge_share_of_unremoved", "2024-01..2024-06"),
+    national("detention_removal_rate", "2024")};
 
 } // namespace
 
-TEST_CASE("SMM recovers known parameters of the simulator", "[calibration][smm][simulator]") {
-  const auto observed = simulate({SimulationRequest{kTruth, 99, 0, 1}}).front().front();
+TEST_CASE("SMM recovers known parameters of the France scenario", "[calibration][smm][simulator]") {
+  const studies::ScenarioSimulator simulate(scenario::load_scenario(kFrance), kKeys, kObservables,
+                                            std::make_shared<analysis::ThreadExecutor>(0u));
+  // The observed figures: the mean of 8 replications of seed 99 at the truth.
+  const auto observed = mean_moments(simulate({SimulationRequest{kTruth, 99, 0, 8}}).front());
   std::vector<Target> targets;
   for (std::size_t i = 0; i < observed.size(); ++i) {
     REQUIRE(std::isfinite(observed[i]));
-    targets.push_back(
-        Target{kObservables[i].metric + '_' + std::to_string(i), observed[i], {}, 1.0, false});
+    targets.push_back(Target{kObservables[i].metric, observed[i], {}, 1.0, false, 0.1});
   }
-  const ParameterSpace space(
-      {{kKeys[0], 0.2, 0.95, {}}, {kKeys[1], 0.5, 4.0, {}}, {kKeys[2], 0.02, 0.6, {}}});
   SmmOptions options;
+  options.design_points = 1; // the centre of the box: a distant start
   options.starts = 1;
-  options.replications = 12;
-  options.fresh_replications = 4;
-  const auto result = calibrate_smm(space, targets, simulate, options);
+  options.replications = 4;
+  options.max_evaluations = 80;
+  options.polish_evaluations = 30;
+  const auto result = calibrate_smm(ParameterSpace(kBounds), targets, simulate, options);
   REQUIRE(result.errors);
-  // The start, the centre of the box, is away from the truth on every axis.
-  REQUIRE(result.starts.front().start == std::vector<double>{0.575, 2.25, 0.31});
-  for (std::size_t j = 0; j < 3; ++j) {
+  const std::vector<double> centre{0.5, 0.275, 0.3, 0.325};
+  for (std::size_t j = 0; j < centre.size(); ++j) {
+    REQUIRE(result.starts.front().start[j] == Approx(centre[j]));
+  }
+  std::size_t pinned = 0;
+  for (std::size_t j = 0; j < kKeys.size(); ++j) {
     const double se = result.errors->standard_errors[j];
     INFO(kKeys[j] << ": truth " << kTruth[j] << ", estimate " << result.estimate[j] << " ± " << se);
-    CHECK(result.errors->identified[j]);
-    CHECK(std::abs(result.estimate[j] - kTruth[j]) < 3.0 * se);
+    if (se < 0.5 * std::abs(result.estimate[j])) {
+      ++pinned;
+      CHECK(std::abs(result.estimate[j] - kTruth[j]) < 2.0 * se);
+    }
   }
+  // The observables were chosen to see every parameter: a test where none is pinned down could
+  // not fail.
+  CHECK(pinned == kKeys.size());
 }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -41,17 +42,39 @@ TEST_CASE("SMM recovers the parameters of a synthetic stochastic model", "[calib
   // Informative: the bounds are 3.5 and 1.8 wide.
   CHECK(result.errors->standard_errors[0] < 0.2);
   CHECK(result.errors->standard_errors[1] < 0.2);
-  // Every start ran, and the winner is the best of them.
+  // The global design (8 points per parameter, at least 16) ran in one batch; the local runs
+  // started from its two best points; the polish from the best local point, on twice the
+  // replications, which the estimate, the standard errors and the fresh fit use.
+  REQUIRE(result.design.size() == 16);
+  REQUIRE(result.design_objectives.size() == 16);
   REQUIRE(result.starts.size() == 2);
+  const double best_design =
+      *std::min_element(result.design_objectives.begin(), result.design_objectives.end());
   for (const auto &start : result.starts) {
-    CHECK(start.objective >= result.objective);
     CHECK(start.evaluations > 0);
+    CHECK(start.replications == 20);
   }
+  CHECK(
+      result.starts[0].start ==
+      result.design[static_cast<std::size_t>(
+          std::find(result.design_objectives.begin(), result.design_objectives.end(), best_design) -
+          result.design_objectives.begin())]);
+  REQUIRE(result.polish);
+  CHECK(result.polish->replications == 40);
+  CHECK(result.polish->objective == result.objective);
+  CHECK(result.replications == 40);
+  CHECK((result.stop_reason == "converged" || result.stop_reason == "budget"));
+  CHECK(result.stop_reason == (result.polish->converged ? "converged" : "budget"));
+  // Both parameters are seen by the targets: two non-zero singular values, none weak.
+  REQUIRE(result.identifiability);
+  REQUIRE(result.identifiability->singular_values.size() == 2);
+  CHECK(result.identifiability->singular_values[1] > 0.0);
+  CHECK(result.identifiability->weak_parameters.empty());
   // The fresh-seed fit covers every target, and is about as good as on the tuned replications.
   REQUIRE(result.fit.size() == 3);
   for (const auto &fit : result.fit) {
     CHECK(std::abs(fit.relative_error) < 0.25);
-    CHECK(fit.simulated.n == 20);
+    CHECK(fit.simulated.n == 40);
   }
   CHECK(result.fresh_objective < 0.1);
 }
@@ -117,10 +140,11 @@ TEST_CASE("Without the moments that see b, b is not identified and recovery fail
   CHECK(held.fit[1].held_out);
 }
 
-TEST_CASE("SMM with Sbplx also recovers the parameters", "[calibration][smm]") {
+TEST_CASE("SMM with BOBYQA also recovers the parameters (a smooth objective)",
+          "[calibration][smm]") {
   const SyntheticModel model;
   auto options = fast_options();
-  options.optimiser = LocalOptimiser::sbplx;
+  options.optimiser = LocalOptimiser::bobyqa;
   options.starts = 1;
   options.max_evaluations = 400;
   const auto result =
@@ -146,23 +170,33 @@ TEST_CASE("A stop request ends SMM with the best point so far", "[calibration][s
   options.stop = &stop;
   double best = INFINITY;
   std::size_t seen = 0;
+  std::size_t design = 0;
   options.progress = [&](const SmmProgress &progress) {
+    if (progress.phase == SmmPhase::design) {
+      design = progress.total_evaluations; // the whole design, reported once
+      return;
+    }
+    CHECK(progress.phase == SmmPhase::local);
     best = std::min(best, progress.objective);
-    seen = progress.total_evaluations;
+    seen = progress.evaluations;
     CHECK(progress.best_objective == best);
-    if (progress.total_evaluations == 15) {
+    CHECK(progress.simulations <= progress.simulation_budget);
+    if (progress.evaluations == 15) {
       stop = true;
     }
   };
   const auto result = calibrate_smm(synthetic_space(), targets, model, options);
+  CHECK(design == 16);
   CHECK(result.interrupted);
-  CHECK(result.evaluations == 15);
+  CHECK(result.stop_reason == "interrupted");
+  CHECK(result.evaluations == design + 15);
   CHECK(seen == 15);
   CHECK(result.objective == best);
   CHECK_FALSE(result.errors);
   CHECK(result.fit.empty());
   REQUIRE(result.starts.size() == 1);
   CHECK(result.starts[0].status == "interrupted");
+  CHECK_FALSE(result.polish);
 }
 
 TEST_CASE("Simulator errors come through SMM unchanged", "[calibration][smm]") {

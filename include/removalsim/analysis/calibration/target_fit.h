@@ -20,6 +20,9 @@ struct TargetFit {
   engine::ConfidenceInterval simulated;
   /// (simulated mean − reported) / |reported|; NaN when reported is 0.
   double relative_error = 0.0;
+  /// The target's relative tolerance, and whether |simulated mean − reported| is within it.
+  double tolerance = 0.0;
+  bool within_tolerance = false;
 };
 
 /// The fit of every target (fitted and held out) from the moments of one request.
