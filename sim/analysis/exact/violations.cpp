@@ -1,6 +1,8 @@
 // Why a scenario is not Markovian: one reason per parameter, each naming its YAML key path.
 #include "exact_internal.h"
 
+#include "removalsim/model/parameter_catalogue.h"
+
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -51,6 +53,12 @@ std::string describe(const Distribution &law) {
 
 bool instant(const Distribution &law) { return law.is_degenerate() && law.mean() == 0.0; }
 
+// The YAML key path of a parameter under `prefix` (`countries.MA.`, `national.`), from the one
+// parameter catalogue.
+std::string key_of(const std::string &prefix, model::ParameterMember member) {
+  return prefix + std::string(model::parameter_key(member));
+}
+
 class Checker {
 public:
   explicit Checker(std::vector<std::string> &out) : out_(out) {}
@@ -90,47 +98,73 @@ private:
   std::vector<std::string> &out_;
 };
 
+// The checks of one set of per-case parameters, each naming its key under `prefix`.
+class CaseChecker {
+public:
+  CaseChecker(const CaseParameters &p, std::string prefix, std::vector<std::string> &out)
+      : p_(p), prefix_(std::move(prefix)), check_(out) {}
+
+  template <class T> void constant(Timeline<T> CaseParameters::*member) {
+    check_.constant(p_.*member, key(member));
+  }
+  void unlimited_days(Timeline<double> CaseParameters::*member) {
+    check_.unlimited(p_.*member, key(member), "days",
+                     " (a deadline measured from issuance is not Markovian)");
+  }
+  void delay_in_detention(Timeline<Distribution> CaseParameters::*member) {
+    check_.delay_in_detention(p_.*member, key(member));
+  }
+
+private:
+  std::string key(model::ParameterMember member) const { return key_of(prefix_, member); }
+
+  const CaseParameters &p_;
+  std::string prefix_;
+  Checker check_;
+};
+
 void case_violations(const CaseParameters &p, const std::string &prefix,
                      std::vector<std::string> &out) {
-  Checker check(out);
-  check.constant(p.voluntary_share, prefix + "voluntary_share");
-  check.constant(p.no_delay_share, prefix + "no_delay_share");
-  check.constant(p.detained_at_issuance_share, prefix + "detained_at_issuance_share");
-  check.constant(p.departure_period_days, prefix + "departure_period_days");
-  check.constant(p.appeal_share, prefix + "appeal.share");
-  check.constant(p.appeal_duration, prefix + "appeal.duration");
-  check.constant(p.appeal_annulment_share, prefix + "appeal.annulment_share");
-  check.unlimited(p.validity_days, prefix + "validity_days", "days",
-                  " (a deadline measured from issuance is not Markovian)");
-  check.constant(p.apprehension_rate_per_year, prefix + "apprehension.rate_per_year");
-  check.constant(p.detention_max_days, prefix + "detention.max_days");
-  check.constant(p.detention_reviews, prefix + "detention.reviews");
-  check.delay_in_detention(p.document_check_days, prefix + "document_check_days");
-  check.delay_in_detention(p.lpc_request_delay, prefix + "lpc.request_delay");
-  check.delay_in_detention(p.booking_delay, prefix + "flights.booking_delay");
-  check.constant(p.boarding_success, prefix + "flights.boarding_success");
-  check.constant(p.redetention_gap_days, prefix + "redetention_gap_days");
-  check.constant(p.document_share, prefix + "document_share");
-  check.constant(p.lpc_issue_probability, prefix + "lpc.issue_probability");
-  check.delay_in_detention(p.lpc_delay, prefix + "lpc.delay");
-  check.unlimited(p.lpc_validity_days, prefix + "lpc.validity_days", "days",
-                  " (a deadline measured from issuance is not Markovian)");
+  using P = CaseParameters;
+  CaseChecker check(p, prefix, out);
+  check.constant(&P::voluntary_share);
+  check.constant(&P::no_delay_share);
+  check.constant(&P::detained_at_issuance_share);
+  check.constant(&P::departure_period_days);
+  check.constant(&P::appeal_share);
+  check.constant(&P::appeal_duration);
+  check.constant(&P::appeal_annulment_share);
+  check.unlimited_days(&P::validity_days);
+  check.constant(&P::apprehension_rate_per_year);
+  check.constant(&P::detention_max_days);
+  check.constant(&P::detention_reviews);
+  check.delay_in_detention(&P::document_check_days);
+  check.delay_in_detention(&P::lpc_request_delay);
+  check.delay_in_detention(&P::booking_delay);
+  check.constant(&P::boarding_success);
+  check.constant(&P::redetention_gap_days);
+  check.constant(&P::document_share);
+  check.constant(&P::lpc_issue_probability);
+  check.delay_in_detention(&P::lpc_delay);
+  check.unlimited_days(&P::lpc_validity_days);
 }
 
 } // namespace
 
 void shared_violations(const model::Scenario &scenario, std::vector<std::string> &out) {
-  Checker(out).unlimited(scenario.detention_capacity, "national.detention.capacity", "places",
+  Checker(out).unlimited(scenario.detention_capacity,
+                         key_of("national.", &model::Scenario::detention_capacity), "places",
                          " (admissions would depend on the other cases)");
 }
 
 void country_violations(const model::Country &country, std::vector<std::string> &out) {
   Checker check(out);
   const std::string prefix = "countries." + country.code + ".";
-  check.unlimited(country.lpc_monthly_capacity, prefix + "lpc.monthly_capacity", "LPCs a month",
+  check.unlimited(country.lpc_monthly_capacity,
+                  key_of(prefix, &model::Country::lpc_monthly_capacity), "LPCs a month",
                   " (issuance would depend on the other cases)");
-  check.unlimited(country.seats_per_week, prefix + "flights.seats_per_week", "seats a week",
-                  " (boarding would depend on the other cases)");
+  check.unlimited(country.seats_per_week, key_of(prefix, &model::Country::seats_per_week),
+                  "seats a week", " (boarding would depend on the other cases)");
 }
 
 void profile_violations(const model::Country &country, std::size_t profile,
