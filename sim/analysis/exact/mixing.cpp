@@ -1,8 +1,9 @@
-// Holders and non-holders mixed by `document_share`: the first spell, the case from issuance and
+// Holders and non-holders mixed by `document_share`: the first spells, the case from issuance and
 // the long-run ratios; and `solve_exact`, which puts the pieces together.
 #include "exact_internal.h"
 
 #include <cstddef>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -17,40 +18,65 @@ double mix(double wa, double a, double wb, double b) { return times(wa, a) + tim
 } // namespace
 
 SpellSolution mix_spells(double wa, const SpellSolution &a, double wb, const SpellSolution &b) {
+  using S = SpellSolution;
   SpellSolution m;
-  m.removed = mix(wa, a.removed, wb, b.removed);
-  m.released_by_judge = mix(wa, a.released_by_judge, wb, b.released_by_judge);
-  m.released_end_of_term = mix(wa, a.released_end_of_term, wb, b.released_end_of_term);
-  m.never_ends = mix(wa, a.never_ends, wb, b.never_ends);
+  for (double S::*field :
+       {&S::removed, &S::released_by_judge, &S::released_end_of_term, &S::absconded, &S::never_ends,
+        &S::lpc_requests, &S::lpc_issued_in_time, &S::lpc_issued, &S::boarding_failures}) {
+    m.*field = mix(wa, a.*field, wb, b.*field);
+  }
   const auto mix_mean = [&](double pa, double ma, double pb, double mb, double p) {
     return conditional(mix(wa, partial(pa, ma), wb, partial(pb, mb)), p);
   };
   m.mean_days = mix_mean(1.0 - a.never_ends, a.mean_days, 1.0 - b.never_ends, b.mean_days,
                          1.0 - m.never_ends);
-  m.mean_days_removed =
-      mix_mean(a.removed, a.mean_days_removed, b.removed, b.mean_days_removed, m.removed);
-  m.mean_days_released_by_judge =
-      mix_mean(a.released_by_judge, a.mean_days_released_by_judge, b.released_by_judge,
-               b.mean_days_released_by_judge, m.released_by_judge);
-  m.mean_days_released_end_of_term =
-      mix_mean(a.released_end_of_term, a.mean_days_released_end_of_term, b.released_end_of_term,
-               b.mean_days_released_end_of_term, m.released_end_of_term);
+  // E[length | outcome], each outcome with its probability.
+  for (const auto &[probability, mean] :
+       {std::pair{&S::removed, &S::mean_days_removed},
+        std::pair{&S::released_by_judge, &S::mean_days_released_by_judge},
+        std::pair{&S::released_end_of_term, &S::mean_days_released_end_of_term},
+        std::pair{&S::absconded, &S::mean_days_absconded}}) {
+    m.*mean = mix_mean(a.*probability, a.*mean, b.*probability, b.*mean, m.*probability);
+  }
   for (std::size_t s = 0; s < kSpellPhaseCount; ++s) {
     m.phase_days[s] = mix(wa, a.phase_days[s], wb, b.phase_days[s]);
   }
-  m.lpc_requests = mix(wa, a.lpc_requests, wb, b.lpc_requests);
-  m.lpc_issued_in_time = mix(wa, a.lpc_issued_in_time, wb, b.lpc_issued_in_time);
-  m.lpc_issued = mix(wa, a.lpc_issued, wb, b.lpc_issued);
   return m;
 }
 
 CaseSolution mix_cases(double wa, const CaseSolution &a, double wb, const CaseSolution &b) {
+  using C = CaseSolution;
   CaseSolution m;
-  m.removed = mix(wa, a.removed, wb, b.removed);
-  m.voluntary_departure = mix(wa, a.voluntary_departure, wb, b.voluntary_departure);
-  m.annulled = mix(wa, a.annulled, wb, b.annulled);
+  for (double C::*field : {&C::removed,
+                           &C::voluntary_departure,
+                           &C::annulled,
+                           &C::never_absorbed,
+                           &C::removed_from_detention,
+                           &C::removed_from_house_arrest,
+                           &C::removed_at_prison_release,
+                           &C::detained_at_issuance,
+                           &C::enters_at_large,
+                           &C::prisoners,
+                           &C::expected_spells,
+                           &C::expected_detention_exits,
+                           &C::expected_detention_days,
+                           &C::expected_released_by_judge,
+                           &C::expected_released_end_of_term,
+                           &C::expected_lpc_requests,
+                           &C::expected_lpc_issued_in_time,
+                           &C::expected_lpc_issued,
+                           &C::expected_boarding_failures,
+                           &C::expected_apprehensions,
+                           &C::expected_prison_releases,
+                           &C::expected_detention_entries_from_prison,
+                           &C::expected_house_arrest_entries,
+                           &C::expected_house_arrest_exits,
+                           &C::expected_house_arrest_days,
+                           &C::expected_house_arrest_absconded,
+                           &C::expected_house_arrest_ended}) {
+    m.*field = mix(wa, a.*field, wb, b.*field);
+  }
   m.expired = 0.0;
-  m.never_absorbed = mix(wa, a.never_absorbed, wb, b.never_absorbed);
   m.absorption_certain = (wa == 0.0 || a.absorption_certain) && (wb == 0.0 || b.absorption_certain);
   const auto mix_mean = [&](double pa, double ma, double pb, double mb, double p) {
     return conditional(mix(wa, partial(pa, ma), wb, partial(pb, mb)), p);
@@ -69,19 +95,6 @@ CaseSolution mix_cases(double wa, const CaseSolution &a, double wb, const CaseSo
                 partial(m.voluntary_departure, m.mean_days_to_voluntary_departure) +
                 partial(m.annulled, m.mean_days_to_annulled)
           : kInfinity;
-  m.detained_at_issuance = mix(wa, a.detained_at_issuance, wb, b.detained_at_issuance);
-  m.enters_at_large = mix(wa, a.enters_at_large, wb, b.enters_at_large);
-  m.expected_spells = mix(wa, a.expected_spells, wb, b.expected_spells);
-  m.expected_detention_exits = mix(wa, a.expected_detention_exits, wb, b.expected_detention_exits);
-  m.expected_detention_days = mix(wa, a.expected_detention_days, wb, b.expected_detention_days);
-  m.expected_released_by_judge =
-      mix(wa, a.expected_released_by_judge, wb, b.expected_released_by_judge);
-  m.expected_released_end_of_term =
-      mix(wa, a.expected_released_end_of_term, wb, b.expected_released_end_of_term);
-  m.expected_lpc_requests = mix(wa, a.expected_lpc_requests, wb, b.expected_lpc_requests);
-  m.expected_lpc_issued_in_time =
-      mix(wa, a.expected_lpc_issued_in_time, wb, b.expected_lpc_issued_in_time);
-  m.expected_lpc_issued = mix(wa, a.expected_lpc_issued, wb, b.expected_lpc_issued);
   return m;
 }
 
@@ -90,13 +103,32 @@ namespace {
 // Flows a type contributes to the aggregate counters: per case, or per day for a cycling type.
 struct Flows {
   double exits = 0.0;
-  double removals = 0.0;
+  double removals = 0.0; // from detention
   double days = 0.0;
   double judge = 0.0;
   double requests = 0.0;
   double in_time = 0.0;
   double issued = 0.0;
+  double entries = 0.0;
+  double entries_from_prison = 0.0;
+  double house_arrest_exits = 0.0;
+  double house_arrest_removals = 0.0;
+  double house_arrest_days = 0.0;
+  double house_arrest_absconded = 0.0;
+  double prison_releases = 0.0;
+  double prison_removals = 0.0;
 };
+
+Flows &operator+=(Flows &total, const Flows &f) {
+  for (double Flows::*field :
+       {&Flows::exits, &Flows::removals, &Flows::days, &Flows::judge, &Flows::requests,
+        &Flows::in_time, &Flows::issued, &Flows::entries, &Flows::entries_from_prison,
+        &Flows::house_arrest_exits, &Flows::house_arrest_removals, &Flows::house_arrest_days,
+        &Flows::house_arrest_absconded, &Flows::prison_releases, &Flows::prison_removals}) {
+    total.*field += f.*field;
+  }
+  return total;
+}
 
 Flows flows_of(const TypeSolution &type, double weight) {
   Flows f;
@@ -104,28 +136,46 @@ Flows flows_of(const TypeSolution &type, double weight) {
     return f;
   }
   if (type.cycles) {
-    const SpellSolution &s = type.solution.spell;
-    const double spells = weight / type.cycle_days;
+    // Per day: one apprehension per cycle, to detention or house arrest; every spell ends and
+    // none removes (the prison's few spells per case are negligible).
+    const SpellSolution &d = type.solution.spell;
+    const SpellSolution &a = type.solution.house_arrest;
+    const double h = type.house_arrest_share;
+    const double spells = weight * (1.0 - h) / type.cycle_days;
+    const double arrests = weight * h / type.cycle_days;
     f.exits = spells;
-    f.days = spells * s.mean_days;
-    f.judge = spells * s.released_by_judge;
-    f.requests = spells * s.lpc_requests;
-    f.in_time = spells * s.lpc_issued_in_time;
-    f.issued = spells * s.lpc_issued;
+    f.entries = spells;
+    f.days = times(spells, d.mean_days);
+    f.judge = times(spells, d.released_by_judge);
+    f.requests = times(spells, d.lpc_requests) + times(arrests, a.lpc_requests);
+    f.in_time = times(spells, d.lpc_issued_in_time) + times(arrests, a.lpc_issued_in_time);
+    f.issued = times(spells, d.lpc_issued) + times(arrests, a.lpc_issued);
+    f.house_arrest_exits = arrests;
+    f.house_arrest_days = times(arrests, a.mean_days);
+    f.house_arrest_absconded = times(arrests, a.absconded);
     return f;
   }
   const CaseSolution &c = type.solution.from_issuance;
   f.exits = weight * c.expected_detention_exits;
-  f.removals = weight * c.removed;
+  f.removals = weight * c.removed_from_detention;
   f.days = weight * c.expected_detention_days;
   f.judge = weight * c.expected_released_by_judge;
   f.requests = weight * c.expected_lpc_requests;
   f.in_time = weight * c.expected_lpc_issued_in_time;
   f.issued = weight * c.expected_lpc_issued;
+  f.entries = weight * c.expected_spells;
+  f.entries_from_prison = weight * c.expected_detention_entries_from_prison;
+  f.house_arrest_exits = weight * c.expected_house_arrest_exits;
+  f.house_arrest_removals = weight * c.removed_from_house_arrest;
+  f.house_arrest_days = weight * c.expected_house_arrest_days;
+  f.house_arrest_absconded = weight * c.expected_house_arrest_absconded;
+  f.prison_releases = weight * c.expected_prison_releases;
+  f.prison_removals = weight * c.removed_at_prison_release;
   return f;
 }
 
 double ratio(double num, double den) { return den > 0.0 ? num / den : kNaN; }
+
 } // namespace
 
 LongRunRatios long_run_of(const TypeSolution &holders, double wh, const TypeSolution &others,
@@ -136,14 +186,7 @@ LongRunRatios long_run_of(const TypeSolution &holders, double wh, const TypeSolu
     if (any_cycles && !type->cycles) {
       continue; // finitely many spells per case: negligible against cases that cycle forever
     }
-    const Flows f = flows_of(*type, weight);
-    total.exits += f.exits;
-    total.removals += f.removals;
-    total.days += f.days;
-    total.judge += f.judge;
-    total.requests += f.requests;
-    total.in_time += f.in_time;
-    total.issued += f.issued;
+    total += flows_of(*type, weight);
   }
   LongRunRatios out;
   out.detention_removal_rate = ratio(total.removals, total.exits);
@@ -154,6 +197,11 @@ LongRunRatios long_run_of(const TypeSolution &holders, double wh, const TypeSolu
   out.removal_share_document_holders = ratio(h.removals, h.exits);
   out.lpc_issue_rate = ratio(total.issued, total.requests);
   out.lpc_in_time_rate = ratio(total.in_time, total.requests);
+  out.house_arrest_removal_rate = ratio(total.house_arrest_removals, total.house_arrest_exits);
+  out.house_arrest_mean_days = ratio(total.house_arrest_days, total.house_arrest_exits);
+  out.house_arrest_absconded_share = ratio(total.house_arrest_absconded, total.house_arrest_exits);
+  out.prison_release_removal_rate = ratio(total.prison_removals, total.prison_releases);
+  out.detention_entries_from_prison_share = ratio(total.entries_from_prison, total.entries);
   return out;
 }
 
@@ -178,9 +226,13 @@ ExactSolution solve_exact(const model::Scenario &scenario, std::size_t country,
   out.country = chosen.code;
   out.profile = group.name;
   out.document_share = wh;
+  out.prison_share = p.prison_share.at(0.0);
+  out.house_arrest_share = p.house_arrest_share.at(0.0);
   out.holders = holders.solution;
   out.non_holders = others.solution;
   out.first_spell = mix_spells(wh, holders.solution.spell, wo, others.solution.spell);
+  out.first_house_arrest =
+      mix_spells(wh, holders.solution.house_arrest, wo, others.solution.house_arrest);
   out.from_issuance =
       mix_cases(wh, holders.solution.from_issuance, wo, others.solution.from_issuance);
   out.long_run = long_run_of(holders, wh, others, wo);

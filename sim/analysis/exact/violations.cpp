@@ -3,6 +3,7 @@
 
 #include "removalsim/model/parameter_catalogue.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -102,7 +103,7 @@ private:
 class CaseChecker {
 public:
   CaseChecker(const CaseParameters &p, std::string prefix, std::vector<std::string> &out)
-      : p_(p), prefix_(std::move(prefix)), check_(out) {}
+      : p_(p), prefix_(std::move(prefix)), out_(out), check_(out) {}
 
   template <class T> void constant(Timeline<T> CaseParameters::*member) {
     check_.constant(p_.*member, key(member));
@@ -115,11 +116,63 @@ public:
     check_.delay_in_detention(p_.*member, key(member));
   }
 
+  /// Whether a share is positive at some time (the switch of an optional block).
+  bool positive(Timeline<double> CaseParameters::*member) const {
+    const auto &segments = (p_.*member).segments();
+    return std::any_of(segments.begin(), segments.end(),
+                       [](const auto &segment) { return segment.value > 0.0; });
+  }
+
+  /// `member` must be exponential while the share `when` is positive somewhere.
+  void exponential_when(Timeline<Distribution> CaseParameters::*member,
+                        Timeline<double> CaseParameters::*when, const char *what) {
+    constant(member);
+    for (const auto &segment : (p_.*member).segments()) {
+      if (segment.value.kind() != Distribution::Kind::exponential) {
+        out_.push_back(key(member) + " is " + describe(segment.value) + "; with " + key(when) +
+                       " positive the exact chain needs " + what);
+        return;
+      }
+    }
+  }
+
+  /// `member` must be 0 while the share `when` is positive somewhere.
+  void zero_when(Timeline<double> CaseParameters::*member, Timeline<double> CaseParameters::*when,
+                 const char *why) {
+    for (const auto &segment : (p_.*member).segments()) {
+      if (segment.value != 0.0) {
+        out_.push_back(key(member) + " is " + number(segment.value) + " days; with " + key(when) +
+                       " positive the exact chain needs it 0" + why);
+        return;
+      }
+    }
+  }
+
+  /// The appeal's judgment competes with an exponential release: E[exp(−D/m)] must have a closed
+  /// form when both shares are positive somewhere.
+  void judgment_against_release() {
+    using P = CaseParameters;
+    if (!positive(&P::appeal_share)) {
+      return;
+    }
+    for (const auto &segment : p_.appeal_duration.segments()) {
+      if (!has_transform(segment.value)) {
+        out_.push_back(key(&P::appeal_duration) + " is " + describe(segment.value) + "; with " +
+                       key(&P::prison_share) + " and " + key(&P::appeal_share) +
+                       " positive the judgment competes with the release and the exact chain "
+                       "needs a law whose E[exp(-D/m)] it knows (fixed, exponential, uniform, "
+                       "gamma or empirical)");
+        return;
+      }
+    }
+  }
+
 private:
   std::string key(model::ParameterMember member) const { return key_of(prefix_, member); }
 
   const CaseParameters &p_;
   std::string prefix_;
+  std::vector<std::string> &out_;
   Checker check_;
 };
 
@@ -147,6 +200,25 @@ void case_violations(const CaseParameters &p, const std::string &prefix,
   check.constant(&P::lpc_issue_probability);
   check.delay_in_detention(&P::lpc_delay);
   check.unlimited_days(&P::lpc_validity_days);
+  // Prison release (DESIGN.md §3b): an exponential release, the LPC requested at the release.
+  check.constant(&P::prison_share);
+  if (check.positive(&P::prison_share)) {
+    check.exponential_when(&P::prison_remaining_days, &P::prison_share,
+                           "an exponential remaining sentence");
+    check.constant(&P::prison_lpc_lead_days);
+    check.zero_when(&P::prison_lpc_lead_days, &P::prison_share,
+                    " (an LPC requested before the release would race against it)");
+    check.constant(&P::prison_removal_success);
+    check.judgment_against_release();
+  }
+  // House arrest: a deterministic term (a checkpoint like detention.max_days), a constant abscond
+  // hazard. `share_when_no_place` never applies: a detention place is always free.
+  check.constant(&P::house_arrest_share);
+  if (check.positive(&P::house_arrest_share)) {
+    check.constant(&P::house_arrest_max_days);
+    check.constant(&P::house_arrest_boarding_success);
+    check.constant(&P::house_arrest_abscond_rate_per_month);
+  }
 }
 
 } // namespace
