@@ -70,7 +70,7 @@ std::vector<MetricSpec> build_catalog() {
                        std::function<double(const Totals &)> value) {
     catalog.push_back({std::move(name), std::move(definition), std::move(value)});
   };
-  add("execution_ratio", "removals / oqtf_issued, flows of the same period",
+  add("execution_ratio", "removals (every route) / oqtf_issued, flows of the same period",
       [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::oqtf_issued]); });
   add("execution_ratio_forced", "same as execution_ratio (forced removals only, Senate method)",
       [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::oqtf_issued]); });
@@ -78,18 +78,35 @@ std::vector<MetricSpec> build_catalog() {
       [](const Totals &t) { return ratio(t[Outcome::removed], t.cohort_total()); });
   add("removals_all_types", "removals + voluntary_departures (the DGEF 'eloignements')",
       [](const Totals &t) { return t[Metric::removals] + t[Metric::voluntary_departures]; });
-  add("detention_removal_rate", "removals / detention_exits",
-      [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::detention_exits]); });
+  add("detention_removal_rate", "removals_from_detention / detention_exits", [](const Totals &t) {
+    return ratio(t[Metric::removals_from_detention], t[Metric::detention_exits]);
+  });
   add("detention_mean_days", "detention_days / detention_exits (spells ended in the period)",
       [](const Totals &t) { return ratio(t[Metric::detention_days], t[Metric::detention_exits]); });
-  add("released_by_judge_share_of_unremoved", "released_by_judge / (detention_exits - removals)",
-      [](const Totals &t) {
+  add("released_by_judge_share_of_unremoved",
+      "released_by_judge / (detention_exits - removals_from_detention)", [](const Totals &t) {
         return ratio(t[Metric::released_by_judge],
-                     t[Metric::detention_exits] - t[Metric::removals]);
+                     t[Metric::detention_exits] - t[Metric::removals_from_detention]);
       });
   add("removal_share_document_holders", "removals_holders / detention_exits_holders",
       [](const Totals &t) {
         return ratio(t[Metric::removals_holders], t[Metric::detention_exits_holders]);
+      });
+  add("house_arrest_removal_rate", "removals_from_house_arrest / house_arrest_exits",
+      [](const Totals &t) {
+        return ratio(t[Metric::removals_from_house_arrest], t[Metric::house_arrest_exits]);
+      });
+  add("prison_release_removal_rate", "removals_at_prison_release / prison_releases",
+      [](const Totals &t) {
+        return ratio(t[Metric::removals_at_prison_release], t[Metric::prison_releases]);
+      });
+  add("detention_entries_from_prison_share", "detention_entries_from_prison / detention_entries",
+      [](const Totals &t) {
+        return ratio(t[Metric::detention_entries_from_prison], t[Metric::detention_entries]);
+      });
+  add("house_arrest_mean_days", "house_arrest_days / house_arrest_exits (ended in the period)",
+      [](const Totals &t) {
+        return ratio(t[Metric::house_arrest_days], t[Metric::house_arrest_exits]);
       });
   add("lpc_issue_rate", "lpc_issued / lpc_requested",
       [](const Totals &t) { return ratio(t[Metric::lpc_issued], t[Metric::lpc_requested]); });

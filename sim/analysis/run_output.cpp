@@ -82,6 +82,19 @@ void write_monthly_csv(std::ostream &out, const model::Scenario &scenario,
               << format_number(value) << '\n';
         }
       }
+      // Per detention centre: the national quantities' names with `centre_` for `detention_`,
+      // the centre's name in the profile column (national rows have no profile).
+      for (std::size_t k = 0; k < result.centres.size(); ++k) {
+        for (std::size_t n = 0; n < model::kNationalMetricCount; ++n) {
+          const double value =
+              result.centre_quantities.at(bin, k * model::kNationalMetricCount + n);
+          if (value != 0.0) {
+            out << prefix << "ALL," << csv_field(result.centres[k]) << ",centre_"
+                << model::kNationalMetricNames[n].substr(std::string_view("detention_").size())
+                << ',' << format_number(value) << '\n';
+          }
+        }
+      }
     }
   }
 }

@@ -84,9 +84,10 @@ void run(const RunOptions &options) {
       rows,
       {"cohort_removed_share", "cohort_voluntary_departure_share", "cohort_annulled_share",
        "cohort_expired_share", "cohort_at_large_share", "cohort_detained_share",
-       "cohort_in_appeal_share", "cohort_in_departure_period_share"},
+       "cohort_in_appeal_share", "cohort_in_departure_period_share", "cohort_in_prison_share",
+       "cohort_house_arrest_share"},
       {"removed", "voluntary", "annulled", "expired", "at large", "detained", "in appeal",
-       "in period"});
+       "in period", "in prison", "house arrest"});
 
   if (options.out.empty()) {
     return;

@@ -9,7 +9,14 @@
 namespace removalsim::model {
 
 /// Where a live case stands (terminal cases leave the pool).
-enum class CaseState : std::uint8_t { departure_period, in_appeal, at_large, detained };
+enum class CaseState : std::uint8_t {
+  departure_period,
+  in_appeal,
+  at_large,
+  detained,
+  in_prison,
+  house_arrest
+};
 
 /// One order and the person it concerns, while the case is alive.
 ///
@@ -21,12 +28,15 @@ struct alignas(64) Case {
   Time issued = 0.0;
   /// End of the departure period (enforceability from the later of this and the judgment).
   Time period_end = 0.0;
+  /// Start of the current detention spell, house arrest or prison stay.
   Time spell_start = 0.0;
-  /// Scheduled end of the current detention spell (+infinity: no scheduled end).
+  /// Scheduled end of the current detention spell or house arrest (its abscond or its term), or
+  /// the release from prison.
   Time spell_end = 0.0;
   /// No new detention before this time (the redetention gap).
   Time detainable_from = 0.0;
-  /// Run-wide unique id of the current detention spell (0: not detained yet).
+  /// Run-wide unique id of the current detention spell, house arrest or prison stay, to which an
+  /// LPC request belongs (0: none yet). A spell that starts at a prison release keeps the stay's.
   std::uint32_t spell_id = 0;
   /// Bumped whenever pending events of the case must be ignored (lazy invalidation).
   std::uint32_t generation = 0;
@@ -39,10 +49,18 @@ struct alignas(64) Case {
   /// Month of issuance (cohort bin); -1 for backlog cases, which belong to no cohort.
   std::int16_t issue_month = -1;
   CaseState state = CaseState::departure_period;
-  bool has_document = false;
-  bool released_by_judge = false;
+  /// The detention centre of the current spell (0 without centres).
+  std::uint8_t centre = 0;
+  bool has_document : 1 = false;
+  bool released_by_judge : 1 = false;
   /// A backlog case (its stream is one of the backlog's, not one of the orders issued).
-  bool backlog = false;
+  bool backlog : 1 = false;
+  /// The current house arrest ends by absconding (at `spell_end`), not at its term.
+  bool absconds : 1 = false;
+  /// An LPC of the current stay or spell is in hand and valid.
+  bool lpc_in_hand : 1 = false;
+  /// A prisoner's appeal awaits its judgment.
+  bool appeal_pending : 1 = false;
 };
 static_assert(sizeof(Case) == 64, "a case record is one cache line");
 

@@ -23,6 +23,7 @@ using engine::Event;
 using engine::RandomStream;
 
 constexpr double kDaysPerYear = 365.25;
+constexpr double kMonthsPerYear = 12.0;
 constexpr Time kNever = std::numeric_limits<Time>::infinity();
 // Detention capacity handed to the engine's resource when the scenario sets no limit.
 constexpr std::int64_t kUnlimitedPlaces = std::numeric_limits<std::int64_t>::max() / 4;
@@ -55,7 +56,8 @@ enum EventKind : std::uint32_t {
   kLpcDue, // target: LPC request record
   kLpcLapse,
   kFlight,
-  kSpellEnd,
+  kSpellEnd, // end of a detention spell or of a house arrest
+  kPrisonRelease,
 };
 
 /// Random-stream purposes; per-country purposes are offset by the country index so that adding
@@ -74,10 +76,21 @@ struct LpcRequest {
   Time requested_at = 0.0;
 };
 
+/// Whether a spell starting now takes over the papers of a prison stay (a document in hand, a
+/// pending LPC request) or starts its own document path.
+enum class Papers : std::uint8_t { fresh, from_prison };
+
 /// A flight booking waiting for a seat.
 struct Booking {
   std::uint32_t slot;
   std::uint32_t generation;
+};
+
+/// Which optional routes a (country, profile) group may take (a share positive somewhere).
+struct Routes {
+  bool prison = false;
+  bool house_arrest = false;
+  bool house_arrest_when_no_place = false;
 };
 
 struct CountryState {
@@ -101,6 +114,16 @@ double integral(const Timeline<double> &timeline, Time from, Time to) {
     from = end;
   }
   return total;
+}
+
+bool positive_somewhere(const Timeline<double> &timeline) {
+  const auto &segments = timeline.segments();
+  return std::any_of(segments.begin(), segments.end(), [](const auto &s) { return s.value > 0.0; });
+}
+
+/// A centre's share of `places` (DESIGN.md §3b: floor(x × share + 0.5)); unlimited stays so.
+double centre_places(double places, double share) {
+  return std::isinf(places) ? places : std::floor(places * share + 0.5);
 }
 
 std::uint64_t mix(std::uint64_t hash, std::uint64_t value) noexcept {
@@ -149,26 +172,40 @@ void validate(const Scenario &scenario) {
       throw ModelError("monthly factors of country " + country.code + " sum to 0");
     }
   }
+  // A case record keeps its centre in 8 bits.
+  if (scenario.detention_centres.size() > std::numeric_limits<std::uint8_t>::max()) {
+    throw ModelError("more than 255 detention centres");
+  }
 }
 
-/// The removal pipeline of DESIGN.md §3 on the engine.
+// clang-format off
+/// The removal pipeline of DESIGN.md §3 and §3b on the engine.
 ///
 /// Case state machine (terminal states leave the pool):
+///   issued ─prison share─> in_prison ─release─> escorted removal → removed
+///                                             | apprehension order (papers carried over)
+///                                             | in_appeal (appeal still pending) | expired
 ///   issued ─voluntary─> departure_period ─(U(0, period))─> voluntary_departure
-///   issued ─detained at issuance─> admission attempt
-///   issued ─appeal─> in_appeal ─judgment─> annulled | departure_period (until period end) |
-///   at_large issued ─no appeal─> departure_period ─period end─> at_large at_large ─lapse rule─>
-///   expired;  at_large ─apprehension─> admission attempt admission attempt ─place─> detained;  ─no
-///   place─> at_large detained ─document (own passport, or LPC issued in the spell) → flight →
-///   boarding─> removed detained ─review release | end of term─> at_large (after the redetention
-///   gap)
+///   issued ─detained at issuance─> apprehension order
+///   issued ─appeal─> in_appeal ─judgment─> annulled | departure_period (until period end) | at_large
+///   issued ─no appeal─> departure_period ─period end─> at_large
+///   at_large ─lapse rule─> expired
+///   at_large ─apprehension─> apprehension order
+///   apprehension order: house arrest (share) | detained (a place in the drawn centre)
+///                       | house arrest (share when no place) | at_large (no place)
+///   detained ─document (own passport, or LPC issued in the spell) → flight → boarding─> removed
+///   detained ─review release | end of term─> at_large (after the redetention gap)
+///   house_arrest ─document → flight → boarding─> removed
+///   house_arrest ─end of term─> at_large (after the gap) | ─abscond─> at_large
+// clang-format on
 class RemovalModel {
 public:
   RemovalModel(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
                const engine::StopFlag *stop)
       : scenario_(scenario), calendar_(scenario.start),
         horizon_(calendar_.time_of(scenario.end) + 1.0),
-        detention_(kUnlimitedPlaces, engine::Resource::WhenFull::reject),
+        detention_(std::max<std::size_t>(1, scenario.detention_centres.size()),
+                   engine::Resource(kUnlimitedPlaces, engine::Resource::WhenFull::reject)),
         open_stream_(seed, replication, kCaseStreams) {
     validate(scenario);
     simulation_.set_stop_flag(stop);
@@ -176,8 +213,15 @@ public:
       countries_.emplace_back(RandomStream(seed, replication, kArrivalStreams + c));
       for (std::uint32_t p = 0; p < scenario.countries[c].profiles.size(); ++p) {
         result_.groups.push_back(Group{c, p});
-        group_params_.push_back(&scenario.countries[c].profiles[p].parameters);
+        const CaseParameters &parameters = scenario.countries[c].profiles[p].parameters;
+        group_params_.push_back(&parameters);
         group_priority_.push_back(scenario.countries[c].profiles[p].priority);
+        // A share zero throughout is never drawn, so that scenarios without a route keep v1's
+        // draws and paths exactly.
+        group_routes_.push_back(
+            Routes{positive_somewhere(parameters.prison_share),
+                   positive_somewhere(parameters.house_arrest_share),
+                   positive_somewhere(parameters.house_arrest_share_when_no_place)});
       }
       group_offset_.push_back(static_cast<std::uint32_t>(result_.groups.size()) -
                               static_cast<std::uint32_t>(scenario.countries[c].profiles.size()));
@@ -200,6 +244,13 @@ public:
                                            result_.groups.size() * kOutcomeCount);
     result_.national =
         engine::CounterTable(static_cast<std::size_t>(result_.months), kNationalMetricCount);
+    for (const DetentionCentre &centre : scenario.detention_centres) {
+      result_.centres.push_back(centre.name);
+    }
+    result_.centre_quantities = engine::CounterTable(static_cast<std::size_t>(result_.months),
+                                                     result_.centres.size() * kNationalMetricCount);
+    centre_area_at_month_start_.assign(detention_.size(), 0.0);
+    centre_month_peak_.assign(detention_.size(), 0);
   }
 
   RunResult run() {
@@ -289,18 +340,63 @@ private:
     if (now <= begin) {
       return;
     }
-    const double occupied = detention_.usage().area(now) - occupancy_area_at_month_start_;
-    occupancy_area_at_month_start_ = detention_.usage().area(now);
     const auto m = static_cast<std::size_t>(month_);
-    result_.national.add(m, index_of(NationalMetric::detention_occupancy),
-                         occupied / (now - begin));
-    const double capacity = integral(scenario_.detention_capacity, begin, now) / (now - begin);
+    double area = 0.0;
+    double capacity = 0.0;
+    for (std::size_t k = 0; k < detention_.size(); ++k) {
+      const double centre_area = detention_[k].usage().area(now) - centre_area_at_month_start_[k];
+      centre_area_at_month_start_[k] = detention_[k].usage().area(now);
+      area += centre_area;
+      const std::int64_t centre_peak = centre_month_peak_[k];
+      centre_month_peak_[k] = detention_[k].in_use();
+      const double places = centre_capacity_integral(k, begin, now) / (now - begin);
+      capacity += places;
+      if (!result_.centres.empty()) {
+        const auto series = [&](NationalMetric metric) {
+          return k * kNationalMetricCount + index_of(metric);
+        };
+        result_.centre_quantities.add(m, series(NationalMetric::detention_occupancy),
+                                      centre_area / (now - begin));
+        if (std::isfinite(places)) {
+          result_.centre_quantities.add(m, series(NationalMetric::detention_capacity), places);
+        }
+        result_.centre_quantities.add(m, series(NationalMetric::detention_peak),
+                                      static_cast<double>(centre_peak));
+      }
+    }
+    result_.national.add(m, index_of(NationalMetric::detention_occupancy), area / (now - begin));
     if (std::isfinite(capacity)) {
       result_.national.add(m, index_of(NationalMetric::detention_capacity), capacity);
     }
     result_.national.add(m, index_of(NationalMetric::detention_peak),
                          static_cast<double>(month_peak_occupancy_));
-    month_peak_occupancy_ = detention_.in_use();
+    month_peak_occupancy_ = in_use();
+  }
+
+  /// ∫ places of centre k over [from, to): the national capacity without centres; with them the
+  /// centre's rounded share, which changes where the capacity or the share does.
+  double centre_capacity_integral(std::size_t k, Time from, Time to) const {
+    const Timeline<double> &capacity = scenario_.detention_capacity;
+    if (scenario_.detention_centres.empty()) {
+      return integral(capacity, from, to);
+    }
+    const Timeline<double> &share = scenario_.detention_centres[k].capacity_share;
+    double total = 0.0;
+    while (from < to) {
+      const Time end = std::min({to, capacity.next_change_after(capacity.index_at(from)),
+                                 share.next_change_after(share.index_at(from))});
+      total += centre_places(capacity.at(from), share.at(from)) * (end - from);
+      from = end;
+    }
+    return total;
+  }
+
+  std::int64_t in_use() const {
+    std::int64_t places = 0;
+    for (const engine::Resource &centre : detention_) {
+      places += centre.in_use();
+    }
+    return places;
   }
 
   void on_month_start(Time now) {
@@ -330,8 +426,8 @@ private:
       while (!country.bookings_waiting.empty() && country.seats_used_this_week < seats) {
         const Booking booking = country.bookings_waiting.front();
         country.bookings_waiting.pop_front();
-        const Case &c_ = cases_[booking.slot];
-        if (c_.generation == booking.generation && c_.state == CaseState::detained) {
+        const Case &booked = cases_[booking.slot];
+        if (booked.generation == booking.generation) {
           board(booking.slot, now);
         }
       }
@@ -407,6 +503,10 @@ private:
     const CaseParameters &p = params(c);
     c.issue_month = static_cast<std::int16_t>(month_);
     count(c, Metric::oqtf_issued);
+    if (group_routes_[c.group].prison && engine::bernoulli(random(slot), p.prison_share.at(now))) {
+      enter_prison(slot, now);
+      return;
+    }
     if (engine::bernoulli(random(slot), p.voluntary_share.at(now))) {
       c.state = CaseState::departure_period;
       const Distribution period = Distribution::uniform(0.0, p.departure_period_days.at(now));
@@ -414,7 +514,7 @@ private:
       return;
     }
     if (engine::bernoulli(random(slot), p.detained_at_issuance_share.at(now))) {
-      attempt_detention(slot, now);
+      apprehend(slot, now, Papers::fresh);
       return;
     }
     const bool no_delay = engine::bernoulli(random(slot), p.no_delay_share.at(now));
@@ -444,7 +544,74 @@ private:
       finish(slot, Outcome::annulled);
       return;
     }
+    if (c.state == CaseState::in_prison) {
+      c.appeal_pending = false; // judged in prison: enforceable at release
+      return;
+    }
     enforceable_from(slot, c.period_end, now);
+  }
+
+  std::uint32_t next_spell_id() {
+    if (last_spell_id_ == std::numeric_limits<std::uint32_t>::max()) {
+      throw ModelError(
+          "more than 2^32 detention spells, house arrests and prison stays in one run");
+    }
+    return ++last_spell_id_;
+  }
+
+  // ---- prison release ------------------------------------------------------------------------
+  /// A prisoner: no departure period; an appeal runs in prison (its judgment time is kept in
+  /// `period_end`, from which the order is enforceable if it comes after the release); a
+  /// non-holder's LPC is requested `lpc_lead_days` before the release.
+  void enter_prison(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    c.state = CaseState::in_prison;
+    c.spell_id = next_spell_id();
+    c.spell_start = now;
+    c.spell_end = now + p.prison_remaining_days.at(now).sample(random(slot));
+    c.period_end = now;
+    if (engine::bernoulli(random(slot), p.appeal_share.at(now))) {
+      c.appeal_pending = true;
+      c.period_end = now + p.appeal_duration.at(now).sample(random(slot));
+      schedule(c.period_end, kTransitionPhase, kAppealJudgment, slot);
+    }
+    if (!c.has_document) {
+      schedule(std::max(now, c.spell_end - p.prison_lpc_lead_days.at(now)), kDocumentPhase,
+               kLpcRequest, slot);
+    }
+    schedule(c.spell_end, kApprehensionPhase, kPrisonRelease, slot);
+  }
+
+  void on_prison_release(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    count(c, Metric::prison_releases);
+    if (c.appeal_pending) {
+      // Released before the judgment: a v1 appeal from here on; the papers are dropped.
+      ++c.generation;
+      c.lpc_in_hand = false;
+      c.state = CaseState::in_appeal;
+      schedule(c.period_end, kTransitionPhase, kAppealJudgment, slot);
+      return;
+    }
+    if (lapse_time(p.validity_days, c.issued, now) <= now) {
+      count(c, Metric::expiries);
+      finish(slot, Outcome::expired);
+      return;
+    }
+    const std::uint32_t country = country_of(c);
+    if ((c.has_document || c.lpc_in_hand) && seat_free(country, now)) {
+      countries_[country].seats_used_this_week += 1.0;
+      if (engine::bernoulli(random(slot), p.prison_removal_success.at(now))) {
+        count(c, Metric::removals);
+        count(c, Metric::removals_at_prison_release);
+        finish(slot, Outcome::removed);
+        return;
+      }
+      count(c, Metric::boarding_failures);
+    }
+    apprehend(slot, now, Papers::from_prison);
   }
 
   // ---- at large ------------------------------------------------------------------------------
@@ -471,35 +638,95 @@ private:
     }
   }
 
-  void attempt_detention(std::uint32_t slot, Time now) {
+  /// The apprehension order of DESIGN.md §3b, for a case found at large, detained at issuance or
+  /// released from prison: house arrest with its share; else a place → detention; else house
+  /// arrest with its share when no place; else back at large.
+  void apprehend(std::uint32_t slot, Time now, Papers papers) {
     Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    const Routes &routes = group_routes_[c.group];
     count(c, Metric::apprehensions);
-    const double capacity = scenario_.detention_capacity.at(now);
-    detention_.set_capacity(std::isfinite(capacity) ? static_cast<std::int64_t>(capacity)
-                                                    : kUnlimitedPlaces);
-    const auto reserve =
-        group_priority_[c.group]
-            ? 0
-            : static_cast<std::int64_t>(scenario_.detention_priority_reserve.at(now));
-    if (!detention_.request_above_reserve(slot, reserve, now)) {
-      count(c, Metric::apprehended_no_place);
-      become_at_large(slot, now);
+    if (routes.house_arrest && engine::bernoulli(random(slot), p.house_arrest_share.at(now))) {
+      start_house_arrest(slot, now, papers);
       return;
     }
-    month_peak_occupancy_ = std::max(month_peak_occupancy_, detention_.in_use());
-    start_spell(slot, now);
+    if (admit(slot, now)) {
+      if (papers == Papers::from_prison) {
+        count(c, Metric::detention_entries_from_prison);
+      }
+      start_spell(slot, now, papers);
+      return;
+    }
+    if (routes.house_arrest_when_no_place &&
+        engine::bernoulli(random(slot), p.house_arrest_share_when_no_place.at(now))) {
+      start_house_arrest(slot, now, papers);
+      return;
+    }
+    count(c, Metric::apprehended_no_place);
+    ++c.generation; // a prison leaver's pending events (an LPC's lapse) no longer apply
+    become_at_large(slot, now);
+  }
+
+  /// Takes a place for the case in its centre (drawn by `apprehension_share` when the places are
+  /// split into centres), respecting the priority reserve; false when none is free.
+  bool admit(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    double capacity = scenario_.detention_capacity.at(now);
+    double reserve = group_priority_[c.group] ? 0.0 : scenario_.detention_priority_reserve.at(now);
+    std::size_t centre = 0;
+    if (!scenario_.detention_centres.empty()) {
+      const auto &centres = scenario_.detention_centres;
+      double u = random(slot).uniform01();
+      while (centre + 1 < centres.size() && u >= centres[centre].apprehension_share.at(now)) {
+        u -= centres[centre].apprehension_share.at(now);
+        ++centre;
+      }
+      const double share = centres[centre].capacity_share.at(now);
+      capacity = centre_places(capacity, share);
+      reserve = centre_places(reserve, share);
+    }
+    engine::Resource &places = detention_[centre];
+    places.set_capacity(std::isfinite(capacity) ? static_cast<std::int64_t>(capacity)
+                                                : kUnlimitedPlaces);
+    if (!places.request_above_reserve(slot, static_cast<std::int64_t>(reserve), now)) {
+      return false;
+    }
+    c.centre = static_cast<std::uint8_t>(centre);
+    centre_month_peak_[centre] = std::max(centre_month_peak_[centre], places.in_use());
+    month_peak_occupancy_ = std::max(month_peak_occupancy_, in_use());
+    return true;
+  }
+
+  // ---- documents: detention and house arrest -------------------------------------------------
+  /// Starts the document path of a new detention spell or house arrest: a fresh one (own
+  /// passport after its check, or an LPC request), or the papers of a prison stay (a document in
+  /// hand is used at once; a pending LPC request is awaited, not repeated).
+  void start_documents(std::uint32_t slot, Time now, Papers papers) {
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    if (papers == Papers::from_prison) {
+      if (c.has_document || c.lpc_in_hand) {
+        book_flight(slot, now);
+      }
+      return;
+    }
+    c.spell_id = next_spell_id();
+    c.lpc_in_hand = false;
+    if (c.has_document) {
+      schedule(now + p.document_check_days.at(now).sample(random(slot)), kDocumentPhase,
+               kDocumentReady, slot);
+    } else {
+      schedule(now + p.lpc_request_delay.at(now).sample(random(slot)), kDocumentPhase, kLpcRequest,
+               slot);
+    }
   }
 
   // ---- detention -----------------------------------------------------------------------------
-  void start_spell(std::uint32_t slot, Time now) {
+  void start_spell(std::uint32_t slot, Time now, Papers papers) {
     Case &c = cases_[slot];
     const CaseParameters &p = params(c);
     count_detention(c, Metric::detention_entries, Metric::detention_entries_holders);
     c.state = CaseState::detained;
-    if (last_spell_id_ == std::numeric_limits<std::uint32_t>::max()) {
-      throw ModelError("more than 2^32 detention spells in one run");
-    }
-    c.spell_id = ++last_spell_id_;
     c.spell_start = now;
     const double max_days = p.detention_max_days.at(now);
     c.spell_end = now + max_days;
@@ -515,15 +742,50 @@ private:
       }
     }
     schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
-    if (c.has_document) {
-      schedule(now + p.document_check_days.at(now).sample(random(slot)), kDocumentPhase,
-               kDocumentReady, slot);
-    } else {
-      schedule(now + p.lpc_request_delay.at(now).sample(random(slot)), kDocumentPhase, kLpcRequest,
-               slot);
-    }
+    start_documents(slot, now, papers);
   }
 
+  // ---- house arrest --------------------------------------------------------------------------
+  /// Ends at the first of removal, abscond (a hazard per month, competing) and the term.
+  void start_house_arrest(std::uint32_t slot, Time now, Papers papers) {
+    Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
+    count(c, Metric::house_arrest_entries);
+    c.state = CaseState::house_arrest;
+    c.spell_start = now;
+    const Time term = now + p.house_arrest_max_days.at(now);
+    const auto &rate = p.house_arrest_abscond_rate_per_month;
+    const double exp1 = engine::exponential_variate(random(slot), 1.0);
+    const Time abscond = invert_cumulative_rate(
+        now, exp1, std::min(term, horizon_),
+        [&](Time t) { return rate.at(t) * kMonthsPerYear / kDaysPerYear; },
+        [&](Time t) { return rate.next_change_after(rate.index_at(t)); });
+    c.absconds = abscond < term; // a tie is an end of term
+    c.spell_end = c.absconds ? abscond : term;
+    schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
+    start_documents(slot, now, papers);
+  }
+
+  void end_house_arrest(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    count(c, Metric::house_arrest_exits);
+    count(c, Metric::house_arrest_days, now - c.spell_start);
+    ++c.generation;
+  }
+
+  void on_house_arrest_end(std::uint32_t slot, Time now) {
+    Case &c = cases_[slot];
+    end_house_arrest(slot, now);
+    if (c.absconds) {
+      count(c, Metric::house_arrest_absconded); // an abscond is not a release: no gap
+    } else {
+      count(c, Metric::house_arrest_ended);
+      c.detainable_from = now + params(c).redetention_gap_days.at(now);
+    }
+    become_at_large(slot, now);
+  }
+
+  // ---- consular passes -----------------------------------------------------------------------
   void request_lpc(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
     const CaseParameters &p = params(c);
@@ -565,46 +827,64 @@ private:
     count_group(request.group, Metric::lpc_issued);
     count_group(request.group, Metric::lpc_delay_days, now - request.requested_at);
     Case &c = cases_[request.slot];
-    if (c.spell_id != request.spell_id || c.state != CaseState::detained) {
+    const bool held = c.state == CaseState::detained || c.state == CaseState::house_arrest ||
+                      c.state == CaseState::in_prison;
+    if (c.spell_id != request.spell_id || !held) {
       return; // issued after the release: wasted
     }
     count_group(request.group, Metric::lpc_issued_in_time);
+    c.lpc_in_hand = true;
     const double validity = params(c).lpc_validity_days.at(now);
     schedule(now + validity, kDocumentPhase, kLpcLapse, request.slot);
-    book_flight(request.slot, now);
+    if (c.state != CaseState::in_prison) {
+      book_flight(request.slot, now);
+    }
   }
 
   void on_lpc_lapse(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
     count(c, Metric::lpc_lapsed);
-    // Dropping the booking invalidates every pending event of the case; the spell's end stands.
-    ++c.generation;
-    schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
+    c.lpc_in_hand = false;
+    if (c.state != CaseState::in_prison) {
+      // Dropping the booking invalidates every pending event of the case; the spell's (or the
+      // house arrest's) end stands. In prison there is no booking to drop.
+      ++c.generation;
+      schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
+    }
     request_lpc(slot, now);
   }
 
+  // ---- flights -------------------------------------------------------------------------------
   void book_flight(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
     schedule(now + params(c).booking_delay.at(now).sample(random(slot)), kBoardingPhase, kFlight,
              slot);
   }
 
+  /// A seat this week, after the bookings already waiting.
+  bool seat_free(std::uint32_t country, Time now) const {
+    const CountryState &state = countries_[country];
+    return state.bookings_waiting.empty() &&
+           state.seats_used_this_week < scenario_.countries[country].seats_per_week.at(now);
+  }
+
   void on_flight(std::uint32_t slot, Time now) {
     const Case &c = cases_[slot];
     const std::uint32_t country = country_of(c);
-    CountryState &state = countries_[country];
-    if (state.bookings_waiting.empty() &&
-        state.seats_used_this_week < scenario_.countries[country].seats_per_week.at(now)) {
+    if (seat_free(country, now)) {
       board(slot, now);
     } else {
-      state.bookings_waiting.push_back(Booking{slot, c.generation});
+      countries_[country].bookings_waiting.push_back(Booking{slot, c.generation});
     }
   }
 
   void board(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
+    const CaseParameters &p = params(c);
     countries_[country_of(c)].seats_used_this_week += 1.0;
-    const double success = params(c).boarding_success.at(now);
+    const bool detained = c.state == CaseState::detained;
+    const double success =
+        detained ? p.boarding_success.at(now) : p.house_arrest_boarding_success.at(now);
     if (!engine::bernoulli(random(slot), success)) {
       count(c, Metric::boarding_failures);
       // With no chance of success a rebooking is pointless (and with no booking delay it would
@@ -614,8 +894,14 @@ private:
       }
       return;
     }
-    count_detention(c, Metric::removals, Metric::removals_holders);
-    end_spell(slot, now);
+    count(c, Metric::removals);
+    if (detained) {
+      count_detention(c, Metric::removals_from_detention, Metric::removals_holders);
+      end_spell(slot, now);
+    } else {
+      count(c, Metric::removals_from_house_arrest);
+      end_house_arrest(slot, now);
+    }
     finish(slot, Outcome::removed);
   }
 
@@ -623,12 +909,16 @@ private:
     Case &c = cases_[slot];
     count_detention(c, Metric::detention_exits, Metric::detention_exits_holders);
     count_detention(c, Metric::detention_days, Metric::detention_days_holders, now - c.spell_start);
-    detention_.release(now);
+    detention_[c.centre].release(now);
     ++c.generation;
   }
 
   void on_spell_end(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
+    if (c.state == CaseState::house_arrest) {
+      on_house_arrest_end(slot, now);
+      return;
+    }
     if (c.released_by_judge) {
       count_detention(c, Metric::released_by_judge, Metric::released_by_judge_holders);
     } else {
@@ -676,7 +966,7 @@ private:
       become_at_large(slot, now);
       return;
     case kApprehension:
-      attempt_detention(slot, now);
+      apprehend(slot, now, Papers::fresh);
       return;
     case kLapse:
       count(cases_[slot], Metric::expiries);
@@ -696,6 +986,9 @@ private:
       return;
     case kSpellEnd:
       on_spell_end(slot, now);
+      return;
+    case kPrisonRelease:
+      on_prison_release(slot, now);
       return;
     default:
       throw SimulationError("unknown event kind " + std::to_string(event.kind), now, event.target);
@@ -722,6 +1015,12 @@ private:
       case CaseState::detained:
         state = Outcome::detained;
         break;
+      case CaseState::in_prison:
+        state = Outcome::in_prison;
+        break;
+      case CaseState::house_arrest:
+        state = Outcome::house_arrest;
+        break;
       }
       result_.cohorts.add(static_cast<std::size_t>(c.issue_month),
                           c.group * kOutcomeCount + index_of(state));
@@ -740,17 +1039,21 @@ private:
   engine::Calendar calendar_;
   Time horizon_;
   engine::Simulation simulation_;
-  engine::Resource detention_;
+  /// The detention places: one pool, or one per centre.
+  std::vector<engine::Resource> detention_;
   CasePool cases_;
   std::vector<CountryState> countries_;
   std::vector<const CaseParameters *> group_params_;
   std::vector<std::uint32_t> group_offset_;
   std::vector<bool> group_priority_;
+  std::vector<Routes> group_routes_;
   std::vector<LpcRequest> requests_;
   std::vector<std::uint32_t> free_requests_;
   RunResult result_;
   int month_ = 0;
-  double occupancy_area_at_month_start_ = 0.0;
+  /// Per centre: occupied place-days before the current month, largest occupancy in it.
+  std::vector<double> centre_area_at_month_start_;
+  std::vector<std::int64_t> centre_month_peak_;
   std::int64_t month_peak_occupancy_ = 0;
   std::uint32_t last_spell_id_ = 0;
   /// The one case stream kept open (see `random`), and the case it belongs to.

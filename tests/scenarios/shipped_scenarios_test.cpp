@@ -95,3 +95,13 @@ TEST_CASE("every shipped scenario loads, runs and keeps its golden result", "[sc
     REQUIRE(read(golden) == actual);
   }
 }
+
+TEST_CASE("a v1 scenario (no route block) simulates exactly as before the routes of v2",
+          "[scenarios]") {
+  // tests/data/v1/france.yaml is scenarios/france.yaml as it was before DESIGN.md §3b; its golden
+  // was produced by the v1 model and is never regenerated.
+  const auto loaded = scenario::load_scenario(REMOVALSIM_V1_DIR "/france.yaml");
+  const model::RunResult result = model::simulate(loaded.scenario, 1, 0);
+  const fs::path golden = fs::path(REMOVALSIM_GOLDEN_DIR) / "v1" / "france.yaml.golden";
+  REQUIRE(read(golden) == golden_text(loaded.scenario, result));
+}

@@ -11,6 +11,10 @@ namespace removalsim::model {
 /// month they happen; `detention_exits`/`detention_days` in the month the spell ends;
 /// `lpc_issued`/`lpc_issued_in_time`/`lpc_delay_days` in the month of issuance. The `_holders`
 /// counters repeat the detention counters for cases holding their own passport or ID.
+/// `removals` counts every forced removal (the DGEF figure), the sum of the three routes of
+/// DESIGN.md §3b: `removals_from_detention` (v1's removals), `removals_from_house_arrest` and
+/// `removals_at_prison_release`; `removals_holders` counts removals from detention only.
+/// `house_arrest_exits`/`house_arrest_days` are counted in the month the house arrest ends.
 enum class Metric : std::uint8_t {
   oqtf_issued,
   voluntary_departures,
@@ -36,6 +40,16 @@ enum class Metric : std::uint8_t {
   removals_holders,
   released_by_judge_holders,
   released_end_of_term_holders,
+  removals_from_detention,
+  removals_from_house_arrest,
+  removals_at_prison_release,
+  prison_releases,
+  detention_entries_from_prison,
+  house_arrest_entries,
+  house_arrest_exits,
+  house_arrest_days,
+  house_arrest_absconded,
+  house_arrest_ended,
   count
 };
 
@@ -65,10 +79,20 @@ inline constexpr std::array<std::string_view, kMetricCount> kMetricNames = {
     "detention_days_holders",
     "removals_holders",
     "released_by_judge_holders",
-    "released_end_of_term_holders"};
+    "released_end_of_term_holders",
+    "removals_from_detention",
+    "removals_from_house_arrest",
+    "removals_at_prison_release",
+    "prison_releases",
+    "detention_entries_from_prison",
+    "house_arrest_entries",
+    "house_arrest_exits",
+    "house_arrest_days",
+    "house_arrest_absconded",
+    "house_arrest_ended"};
 
 /// Where the orders issued in a month stand at the horizon: the four terminal outcomes, then the
-/// four censored states. Backlog cases are not part of any cohort.
+/// censored states. Backlog cases are not part of any cohort.
 enum class Outcome : std::uint8_t {
   removed,
   voluntary_departure,
@@ -78,6 +102,8 @@ enum class Outcome : std::uint8_t {
   in_appeal,
   at_large,
   detained,
+  in_prison,
+  house_arrest,
   count
 };
 
@@ -90,10 +116,13 @@ inline constexpr std::array<std::string_view, kOutcomeCount> kOutcomeNames = {"r
                                                                               "in_departure_period",
                                                                               "in_appeal",
                                                                               "at_large",
-                                                                              "detained"};
+                                                                              "detained",
+                                                                              "in_prison",
+                                                                              "house_arrest"};
 
 /// National monthly quantities: time-averaged detention occupancy and capacity over the month
-/// (capacity omitted when unlimited), and the largest occupancy reached in the month.
+/// (capacity omitted when unlimited), and the largest occupancy reached in the month. The same
+/// three are kept per detention centre when the scenario has centres.
 enum class NationalMetric : std::uint8_t {
   detention_occupancy,
   detention_capacity,

@@ -7,6 +7,7 @@
 #include "removalsim/model/parameters.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace removalsim::model {
@@ -36,6 +37,10 @@ struct RunResult {
   engine::CounterTable cohorts;
   /// National monthly quantities: bins = months, series = NationalMetric.
   engine::CounterTable national;
+  /// The detention centres' names (empty without centres), and their monthly quantities:
+  /// bins = months, series = centre * kNationalMetricCount + NationalMetric.
+  std::vector<std::string> centres;
+  engine::CounterTable centre_quantities;
   /// Events processed.
   std::uint64_t events = 0;
   /// Orders issued (backlog included) during the whole run.

@@ -139,6 +139,27 @@ TEST_CASE("monthly.csv is tidy and quotes awkward names", "[analysis][output]") 
               ",NA,NA\n");
 }
 
+TEST_CASE("monthly.csv reports each detention centre beside the national quantities",
+          "[analysis][output]") {
+  auto scenario = two_countries();
+  scenario.detention_capacity = 30.0;
+  scenario.detention_centres = {{"north", 0.6, 0.5}, {"south, old", 0.4, 0.5}};
+  const std::vector<model::RunResult> results{model::simulate(scenario, 2, 0)};
+  std::ostringstream monthly;
+  write_monthly_csv(monthly, scenario, results);
+  const std::string text = monthly.str();
+  REQUIRE(text.find("0,2023-06,ALL,ALL,detention_capacity,30\n") != std::string::npos);
+  REQUIRE(text.find("0,2023-06,ALL,north,centre_capacity,18\n") != std::string::npos);
+  REQUIRE(text.find("0,2023-06,ALL,\"south, old\",centre_capacity,12\n") != std::string::npos);
+  REQUIRE(text.find("0,2023-06,ALL,north,centre_occupancy,") != std::string::npos);
+  REQUIRE(text.find("0,2023-06,ALL,north,centre_peak,") != std::string::npos);
+  // Without centres, no centre rows.
+  scenario.detention_centres.clear();
+  std::ostringstream pooled;
+  write_monthly_csv(pooled, scenario, {model::simulate(scenario, 2, 0)});
+  REQUIRE(pooled.str().find("centre_") == std::string::npos);
+}
+
 TEST_CASE("batches share random numbers across points and ignore the thread count",
           "[analysis][batch]") {
   const auto base = two_countries();
