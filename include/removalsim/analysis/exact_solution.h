@@ -51,7 +51,8 @@ struct SpellSolution {
   double lpc_issued_in_time = 0.0;
   /// Expected LPCs the spell's own request eventually yields, in time or not (`lpc_issued`).
   double lpc_issued = 0.0;
-  /// Expected failed boardings (`boarding_failures`; each is rebooked).
+  /// Expected failed boardings (`boarding_failures`; each is rebooked); NaN with a
+  /// boarding_success of 0 when the case can reach booking.
   double boarding_failures = 0.0;
 };
 
@@ -127,7 +128,9 @@ struct CaseSolution {
   double expected_lpc_requests = 0.0;
   double expected_lpc_issued_in_time = 0.0;
   double expected_lpc_issued = 0.0;
-  /// Failed boardings in detention and house arrest (the escorted removal at release excluded).
+  /// Failed boardings (`boarding_failures`): in detention and house arrest, and failed escorted
+  /// removals at the prison release. NaN when a spell's boarding_success is 0 (the simulator then
+  /// tries once and waits for the release, which the chain does not count).
   double expected_boarding_failures = 0.0;
   /// `apprehensions` = detention entries + house-arrest entries (no place is ever refused).
   double expected_apprehensions = 0.0;
@@ -148,7 +151,8 @@ struct DocumentSolution {
   /// A house arrest from an apprehension (or at issuance).
   SpellSolution house_arrest;
   /// The spells that start at a prison release: the holder's own document is in hand at once (it
-  /// goes to booking); a non-holder's LPC request, made at the release, is pending.
+  /// goes to booking); a non-holder's LPC request, made at the release, is pending (with
+  /// lpc.delay fixed at 0 it was answered at once: in hand, or never). Mixed over those starts.
   SpellSolution detention_from_prison;
   SpellSolution house_arrest_from_prison;
   OuterChain chain;

@@ -50,15 +50,14 @@ TypeSolution solve_type(const CaseParameters &p, bool holder) {
   const double alpha = p.apprehension_rate_per_year.at(0.0) / kDaysPerYear;
   const double gap = p.redetention_gap_days.at(0.0);
   const double h = p.house_arrest_share.at(0.0);
-  const SpellStart from_prison = holder ? SpellStart::document_in_hand : SpellStart::lpc_requested;
+  const double q = p.lpc_issue_probability.at(0.0);
+  const bool lpc_instant = delay_of(p.lpc_delay.at(0.0)).instant;
 
   TypeSolution type;
   type.house_arrest_share = h;
   DocumentSolution &doc = type.solution;
   doc.spell = solve_spell(detention_inputs(p, holder, SpellStart::fresh));
   doc.house_arrest = solve_spell(house_arrest_inputs(p, holder, SpellStart::fresh));
-  doc.detention_from_prison = solve_spell(detention_inputs(p, holder, from_prison));
-  doc.house_arrest_from_prison = solve_spell(house_arrest_inputs(p, holder, from_prison));
   const Outer outer = solve_outer(alpha, h, doc.spell, doc.house_arrest, gap);
   doc.chain = outer.chain;
   type.cycles = outer.cycles;
@@ -66,16 +65,34 @@ TypeSolution solve_type(const CaseParameters &p, bool holder) {
   const auto &n = outer.chain.fundamental;
   const auto &b = outer.chain.absorption_probabilities;
 
-  // Entries: at large, apprehended at issuance, and the prison release. At the release a holder
-  // is escorted with `removal_success` (a failure, or no document, goes to the apprehension
-  // order); the spells that start there lead back to at large, or absorb directly.
+  // Entries: at large, apprehended at issuance, and the prison release. At the release a
+  // document in hand is the holder's own, or a non-holder's LPC requested at the release instant
+  // and issued at once (lpc.delay fixed at 0: documents come before the release in the
+  // simulator's tie rule); it is escorted with `removal_success`. A failure, or no document, goes
+  // to the apprehension order with the papers of the prison stay; the spells that start there
+  // lead back to at large, or absorb directly.
   const Entry e = entry_of(p);
-  const double escort = holder ? p.prison_removal_success.at(0.0) : 0.0;
+  const double in_hand = holder ? 1.0 : (lpc_instant ? q : 0.0);
+  const double success = p.prison_removal_success.at(0.0);
   const Flow release{e.prison_release, e.prison_release_time};
-  const Flow escorted = scaled(release, escort);
-  const Flow apprehended = scaled(release, 1.0 - escort);
+  const Flow escorted = scaled(release, in_hand * success);
+  const double with_document = in_hand * (1.0 - success);
+  const double without_document = 1.0 - in_hand;
+  const Flow apprehended = scaled(release, with_document + without_document);
   const Flow into_detention = scaled(apprehended, 1.0 - h);
   const Flow into_house_arrest = scaled(apprehended, h);
+  // The spells from prison, mixed over the papers they start with (a pending request, or one the
+  // consulate never answered when it would have answered at once).
+  const SpellStart without = lpc_instant ? SpellStart::no_document : SpellStart::lpc_requested;
+  const double papers_total = with_document + without_document;
+  const double w_with = papers_total > 0.0 ? with_document / papers_total : in_hand;
+  const double w_without = papers_total > 0.0 ? without_document / papers_total : 1.0 - in_hand;
+  const auto from_prison = [&](const auto &inputs) {
+    return mix_spells(w_with, solve_spell(inputs(p, holder, SpellStart::document_in_hand)),
+                      w_without, solve_spell(inputs(p, holder, without)));
+  };
+  doc.detention_from_prison = from_prison(detention_inputs);
+  doc.house_arrest_from_prison = from_prison(house_arrest_inputs);
   const SpellExits dp = exits_of(doc.detention_from_prison, gap);
   const SpellExits hp = exits_of(doc.house_arrest_from_prison, gap);
   const auto back_at_large = [](const Flow &in, const SpellExits &x) {
@@ -159,13 +176,16 @@ TypeSolution solve_type(const CaseParameters &p, bool holder) {
   c.expected_detention_days = times(visits[1], days(d)) + times(from_prison_d, days(sd));
   c.expected_released_by_judge = count_detention(&SpellSolution::released_by_judge);
   c.expected_released_end_of_term = count_detention(&SpellSolution::released_end_of_term);
-  // A non-holder's LPC is requested at the release (lead 0), whatever happens next.
+  // A non-holder's LPC is requested at the release (lead 0), whatever happens next; issued at
+  // once, it is issued in prison (in time).
   const double prison_requests = holder ? 0.0 : e.prison_releases;
   c.expected_lpc_requests = count(&SpellSolution::lpc_requests) + prison_requests;
-  c.expected_lpc_issued_in_time = count(&SpellSolution::lpc_issued_in_time);
-  c.expected_lpc_issued =
-      count(&SpellSolution::lpc_issued) + prison_requests * p.lpc_issue_probability.at(0.0);
-  c.expected_boarding_failures = count(&SpellSolution::boarding_failures);
+  c.expected_lpc_issued_in_time =
+      count(&SpellSolution::lpc_issued_in_time) + (lpc_instant ? prison_requests * q : 0.0);
+  c.expected_lpc_issued = count(&SpellSolution::lpc_issued) + prison_requests * q;
+  // A failed escorted removal counts as a failed boarding.
+  c.expected_boarding_failures =
+      count(&SpellSolution::boarding_failures) + release.mass * with_document;
   c.expected_prison_releases = e.prison_releases;
   c.expected_detention_entries_from_prison = from_prison_d;
   c.expected_house_arrest_entries = visits[2] + from_prison_a;

@@ -55,9 +55,10 @@ struct Delay {
 Delay delay_of(const Distribution &law);
 
 /// How a spell starts: `fresh` from an apprehension (holders check their document, non-holders
-/// request an LPC after `lpc.request_delay`); at a prison release the papers pass on: the holder's
-/// document is in hand at once, the non-holder's LPC request (made at the release) is pending.
-enum class SpellStart : std::uint8_t { fresh, document_in_hand, lpc_requested };
+/// request an LPC after `lpc.request_delay`); at a prison release the papers pass on: a document
+/// in hand (the holder's own, or an LPC issued in prison) is used at once, a pending LPC request
+/// (made at the release) is awaited, and one the consulate never answered leaves no document.
+enum class SpellStart : std::uint8_t { fresh, document_in_hand, lpc_requested, no_document };
 
 struct SpellInputs {
   bool holder = true;

@@ -97,6 +97,9 @@ SpellChain build_chain(const SpellInputs &in) {
   case SpellStart::lpc_requested:
     chain.initial = requested;
     break;
+  case SpellStart::no_document:
+    chain.initial = unit(index(SpellPhase::no_document));
+    break;
   }
   std::vector<int> stack;
   for (int s = 0; s < kStates; ++s) {
@@ -307,15 +310,16 @@ SpellSolution solve_spell(const SpellInputs &in) {
     out.lpc_issued = in.issue_probability * out.lpc_requests;
   }
   // Failed boardings: at rate booking × (1 − success) while booking; an instantaneous booking
-  // retries at once, (1 − s)/s failures per removal on average.
+  // retries at once, (1 − s)/s failures per removal on average. With no chance of success the
+  // simulator tries once and waits for the release: not represented (NaN).
   const double failure = 1.0 - in.boarding_success;
-  if (!in.booking.instant) {
-    out.boarding_failures = times(in.booking.rate * failure, days_in(SpellPhase::booking));
-  } else if (in.boarding_success > 0.0) {
-    out.boarding_failures = removed * failure / in.boarding_success;
-  } else {
+  if (in.boarding_success == 0.0) {
     out.boarding_failures =
-        chain.reachable[static_cast<std::size_t>(index(SpellPhase::booking))] ? kInfinity : 0.0;
+        chain.reachable[static_cast<std::size_t>(index(SpellPhase::booking))] ? kNaN : 0.0;
+  } else if (!in.booking.instant) {
+    out.boarding_failures = in.booking.rate * failure * days_in(SpellPhase::booking);
+  } else {
+    out.boarding_failures = removed * failure / in.boarding_success;
   }
   return out;
 }

@@ -375,6 +375,39 @@ TEST_CASE("non-holders from prison: the LPC requested at the release is pending 
   }
 }
 
+TEST_CASE("non-holders from prison with an LPC issued at once: in hand at the release",
+          "[analysis][exact][routes]") {
+  // The request at the release instant is answered at once (the simulator handles documents
+  // before the release at equal times): escorted with probability q · removal_success.
+  const double q = 0.6;
+  const double success = 0.5;
+  CaseParameters p;
+  p.document_share = 0.0;
+  p.prison_share = 1.0;
+  p.prison_remaining_days = Distribution::exponential(50.0);
+  p.prison_removal_success = success;
+  p.apprehension_rate_per_year = 0.0;
+  p.lpc_issue_probability = q;
+  p.booking_delay = Distribution::exponential(5.0);
+  p.detention_max_days = 30.0;
+  const auto exact = solve_exact(scenario_with(p), 0, 0);
+  const auto &c = exact.from_issuance;
+  const double tail = std::exp(-30.0 / 5.0);
+  REQUIRE(c.removed_at_prison_release == near(q * success));
+  REQUIRE(c.expected_detention_entries_from_prison == near(1.0 - q * success));
+  // The failed escorts keep their LPC; the others never get one.
+  REQUIRE(c.removed_from_detention == near(q * (1.0 - success) * (1.0 - tail)));
+  REQUIRE(c.never_absorbed == near(q * (1.0 - success) * tail + (1.0 - q)));
+  REQUIRE(c.expected_lpc_requests == near(1.0));
+  REQUIRE(c.expected_lpc_issued == near(q));
+  REQUIRE(c.expected_lpc_issued_in_time == near(q));
+  REQUIRE(c.expected_boarding_failures == near(q * (1.0 - success)));
+  const auto &spell = exact.non_holders.detention_from_prison;
+  const double with_document = q * (1.0 - success) / (1.0 - q * success);
+  REQUIRE(spell.removed == near(with_document * (1.0 - tail)));
+  REQUIRE(spell.phase_days[phase(SpellPhase::no_document)] == near((1.0 - with_document) * 30.0));
+}
+
 TEST_CASE("routes off: the route quantities vanish and v1's are the whole story",
           "[analysis][exact][routes]") {
   CaseParameters p;
