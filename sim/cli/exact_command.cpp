@@ -37,9 +37,32 @@ void print_solution(const analysis::ExactSolution &solution) {
   const auto &r = solution.long_run;
   std::printf("  long-run ratios: detention_removal_rate %.4f, detention_mean_days %.2f, "
               "released_by_judge_share_of_unremoved %.4f, lpc_issue_rate %.4f, "
-              "lpc_in_time_rate %.4f\n\n",
+              "lpc_in_time_rate %.4f\n",
               r.detention_removal_rate, r.detention_mean_days,
               r.released_by_judge_share_of_unremoved, r.lpc_issue_rate, r.lpc_in_time_rate);
+  // The removal routes (DESIGN.md §3b), only when one is on: v1 output is unchanged.
+  if (solution.prison_share > 0.0 || solution.house_arrest_share > 0.0) {
+    std::printf("  removed by route: detention %.4f, house arrest %.4f, prison release %.4f\n",
+                c.removed_from_detention, c.removed_from_house_arrest, c.removed_at_prison_release);
+  }
+  if (solution.prison_share > 0.0) {
+    std::printf("  prison (share %.3f): expected per order %.3f prison releases, %.3f detention "
+                "entries from prison; long-run prison_release_removal_rate %.4f, "
+                "detention_entries_from_prison_share %.4f\n",
+                solution.prison_share, c.expected_prison_releases,
+                c.expected_detention_entries_from_prison, r.prison_release_removal_rate,
+                r.detention_entries_from_prison_share);
+  }
+  if (solution.house_arrest_share > 0.0) {
+    std::printf("  house arrest (share %.3f): expected per order %.3f entries, %.1f days, %.3f "
+                "absconded, %.3f ended; long-run house_arrest_removal_rate %.4f, "
+                "house_arrest_mean_days %.2f\n",
+                solution.house_arrest_share, c.expected_house_arrest_entries,
+                c.expected_house_arrest_days, c.expected_house_arrest_absconded,
+                c.expected_house_arrest_ended, r.house_arrest_removal_rate,
+                r.house_arrest_mean_days);
+  }
+  std::printf("\n");
 }
 
 } // namespace
