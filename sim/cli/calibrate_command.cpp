@@ -46,6 +46,7 @@ struct CalibrateOptions {
   std::size_t starts = 0;
   std::size_t max_evaluations = 0;
   std::size_t design_points = 0;
+  std::string optimiser; // empty: SmmOptions' default
   std::size_t population = 0;
   std::size_t generations = 0;
   std::optional<std::uint64_t> seed;
@@ -149,6 +150,9 @@ std::string command_line(const CalibrateOptions &o, const std::string &method, s
   }
   if (o.design_points != 0) {
     text += " --design-points " + std::to_string(o.design_points);
+  }
+  if (!o.optimiser.empty()) {
+    text += " --optimiser " + o.optimiser;
   }
   if (o.population != 0) {
     text += " --population " + std::to_string(o.population);
@@ -460,6 +464,12 @@ void calibrate(const CalibrateOptions &options) {
                               ? options.max_evaluations
                               : free.max_evaluations.value_or(kSmmDefaults.max_evaluations);
     smm.design_points = options.design_points;
+    for (const auto optimiser : {cal::LocalOptimiser::bobyqa, cal::LocalOptimiser::sbplx,
+                                 cal::LocalOptimiser::levenberg_marquardt}) {
+      if (options.optimiser == cal::local_optimiser_name(optimiser)) {
+        smm.optimiser = optimiser;
+      }
+    }
     smm.seed = seed;
     smm.fresh_seed = seed + 1;
     smm.stop = stop;
@@ -687,6 +697,11 @@ void add_calibrate_command(CLI::App &app) {
       ->add_option("--design-points", options->design_points,
                    "SMM: points of the global Sobol design (default 8 per parameter, at least 16)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  command
+      ->add_option("--optimiser", options->optimiser,
+                   "SMM: local optimiser, lm (default: Levenberg-Marquardt on the weighted "
+                   "residuals, Jacobians in parallel batches), sbplx or bobyqa")
+      ->check(CLI::IsMember({"lm", "sbplx", "bobyqa"}));
   command
       ->add_option("--starts", options->starts,
                    "SMM: local runs, from the best design points (default " +

@@ -1,10 +1,12 @@
 #include "removalsim/analysis/calibration/smm.h"
 
+#include "removalsim/analysis/calibration/least_squares.h"
 #include "removalsim/analysis/calibration/smm_objective.h"
 
 #include <nlopt.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <limits>
 #include <stdexcept>
@@ -230,9 +232,15 @@ private:
       error_ = std::current_exception();
       throw nlopt::forced_stop();
     }
+    simulations_ += replications_;
+    record(theta, std::move(means), value);
+    report(phase, start, value);
+    return value;
+  }
+
+  void record(const std::vector<double> &theta, std::vector<double> means, double value) {
     ++evaluations_;
     ++total_evaluations_;
-    simulations_ += replications_;
     if (value < start_best_value_) {
       start_best_value_ = value;
       start_best_theta_ = theta;
@@ -242,12 +250,88 @@ private:
       best_theta_ = theta;
       best_means_ = std::move(means);
     }
-    report(phase, start, value);
-    return value;
+  }
+
+  /// Thrown from a batch of the Levenberg–Marquardt run to end it on a stop request.
+  struct Interrupted {};
+
+  /// The weighted residuals √w_i (m̄_i − y_i) of several unit-cube points, simulated in one batch;
+  /// Q is their sum of squares (a non-finite moment gets SmmObjective's penalty).
+  std::vector<std::vector<double>> residuals(const std::vector<std::vector<double>> &points,
+                                             SmmPhase phase, std::size_t start) {
+    if (options_.stop != nullptr && options_.stop->load()) {
+      interrupted_ = true;
+      throw Interrupted{};
+    }
+    std::vector<SimulationRequest> requests;
+    std::vector<std::vector<double>> thetas;
+    for (const auto &unit : points) {
+      thetas.push_back(space_.from_unit(unit));
+      requests.push_back(SimulationRequest{thetas.back(), options_.seed, 0, replications_});
+    }
+    std::vector<ReplicationMoments> moments;
+    try {
+      moments = simulator_(requests);
+    } catch (const engine::Stopped &) {
+      interrupted_ = true;
+      throw Interrupted{};
+    }
+    check_shape(moments, requests.size(), replications_);
+    simulations_ += requests.size() * replications_;
+    const auto &weights = objective_.weights();
+    const auto &targets = objective_.targets();
+    std::vector<std::vector<double>> out;
+    for (std::size_t p = 0; p < points.size(); ++p) {
+      std::vector<double> means = mean_moments(moments[p]);
+      std::vector<double> r(targets.size(), 0.0);
+      for (std::size_t i = 0; i < targets.size(); ++i) {
+        const double y = targets[i].reported;
+        r[i] = std::sqrt(weights[i]) *
+               (std::isfinite(means[i]) ? means[i] - y : 10.0 * (std::abs(y) + 1.0));
+      }
+      const double value = objective_(means);
+      record(thetas[p], std::move(means), value);
+      out.push_back(std::move(r));
+    }
+    report(phase, start, best_value_);
+    return out;
+  }
+
+  SmmStart least_squares(SmmPhase phase, std::size_t index, const std::vector<double> &start,
+                         std::size_t max_evaluations) {
+    SmmStart out;
+    out.start = start;
+    out.replications = replications_;
+    evaluations_ = 0;
+    start_best_value_ = std::numeric_limits<double>::infinity();
+    start_best_theta_.clear();
+    try {
+      const auto run = levenberg_marquardt(
+          space_.to_unit(start), objective_.targets().size(),
+          [&](const std::vector<std::vector<double>> &points) {
+            return residuals(points, phase, index);
+          },
+          max_evaluations);
+      out.status = run.status;
+      out.converged = run.converged;
+    } catch (const Interrupted &) {
+      out.status = "interrupted";
+    } catch (...) {
+      error_ = std::current_exception();
+      interrupted_ = true;
+      out.status = "failed";
+    }
+    out.optimum = start_best_theta_.empty() ? start : start_best_theta_;
+    out.objective = start_best_value_;
+    out.evaluations = evaluations_;
+    return out;
   }
 
   SmmStart local(SmmPhase phase, std::size_t index, const std::vector<double> &start, double step,
                  std::size_t max_evaluations) {
+    if (options_.optimiser == LocalOptimiser::levenberg_marquardt) {
+      return least_squares(phase, index, start, max_evaluations);
+    }
     const std::size_t d = space_.dimension();
     // Powell's BOBYQA needs at least two variables; in one dimension use Sbplx.
     const bool bobyqa = options_.optimiser == LocalOptimiser::bobyqa && d >= 2;
@@ -336,7 +420,15 @@ std::string_view smm_phase_name(SmmPhase phase) {
 }
 
 std::string_view local_optimiser_name(LocalOptimiser optimiser) {
-  return optimiser == LocalOptimiser::sbplx ? "sbplx" : "bobyqa";
+  switch (optimiser) {
+  case LocalOptimiser::bobyqa:
+    return "bobyqa";
+  case LocalOptimiser::sbplx:
+    return "sbplx";
+  case LocalOptimiser::levenberg_marquardt:
+    return "lm";
+  }
+  return "?";
 }
 
 SmmResult calibrate_smm(const ParameterSpace &space, const std::vector<Target> &targets,

@@ -140,17 +140,41 @@ TEST_CASE("Without the moments that see b, b is not identified and recovery fail
   CHECK(held.fit[1].held_out);
 }
 
-TEST_CASE("SMM with BOBYQA also recovers the parameters (a smooth objective)",
+TEST_CASE("SMM with BOBYQA and with Sbplx also recovers the parameters (a smooth objective)",
           "[calibration][smm]") {
   const SyntheticModel model;
   auto options = fast_options();
-  options.optimiser = LocalOptimiser::bobyqa;
+  options.optimiser = GENERATE(LocalOptimiser::bobyqa, LocalOptimiser::sbplx);
   options.starts = 1;
   options.max_evaluations = 400;
   const auto result =
       calibrate_smm(synthetic_space(), model.observed(kTruth, 1000), model, options);
   CHECK(recovered(result, 0));
   CHECK(recovered(result, 1));
+}
+
+TEST_CASE("SMM with Levenberg-Marquardt (the default) recovers the parameters, Jacobians in one "
+          "batch",
+          "[calibration][smm]") {
+  const SyntheticModel model;
+  std::size_t largest_batch = 0;
+  const Simulator counting = [&](const std::vector<SimulationRequest> &requests) {
+    largest_batch = std::max(largest_batch, requests.size());
+    return model(requests);
+  };
+  auto options = fast_options();
+  options.optimiser = LocalOptimiser::levenberg_marquardt;
+  options.design_points = 4;
+  const auto result =
+      calibrate_smm(synthetic_space(), model.observed(kTruth, 1000), counting, options);
+  CHECK(recovered(result, 0));
+  CHECK(recovered(result, 1));
+  // d + 1 = 3 points per Jacobian; the design's 4 points; the standard errors' 2d + 1 = 5.
+  CHECK(largest_batch == 5);
+  for (const auto &start : result.starts) {
+    CHECK(start.evaluations > 3);
+  }
+  CHECK(result.polish);
 }
 
 TEST_CASE("SMM results do not depend on anything but the seeds", "[calibration][smm]") {
