@@ -7,8 +7,14 @@
 
 namespace removalsim::engine {
 
-/// A counter-based random stream: Philox4x64-10 (Random123) keyed by (seed, replication) and
+/// A counter-based random stream: Philox4x64-7 (Random123) keyed by (seed, replication) and
 /// counting within (purpose, substream).
+///
+/// Seven rounds, not Random123's default ten: its authors know of no statistical flaw of
+/// Philox4x64 with 7 rounds or more (Random123's philox.h documentation; the default's three
+/// extra rounds are a safety margin), and a block costs 30 % fewer multiplications. Every name
+/// still gives its own stream, so common random numbers hold as before; the numbers themselves
+/// differ from Philox4x64-10's.
 ///
 /// Any (seed, replication, purpose, substream) names an independent stream, so streams can be
 /// handed out per replication, per purpose and per entity without coordination, and the same name
@@ -70,7 +76,7 @@ public:
   double uniform01() noexcept { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
 
 private:
-  using Philox = r123::Philox4x64;
+  using Philox = r123::Philox4x64_R<7>;
   static constexpr unsigned kBlockSize = 4;
 
   Philox philox_;
