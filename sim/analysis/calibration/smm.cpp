@@ -143,9 +143,12 @@ public:
 
 private:
   void report(SmmPhase phase, std::size_t start, double value) const {
+    report(phase, start, value, best_value_);
+  }
+  void report(SmmPhase phase, std::size_t start, double value, double best) const {
     if (options_.progress) {
       options_.progress(SmmProgress{phase, start, options_.starts, evaluations_, total_evaluations_,
-                                    simulations_, budget_, value, best_value_});
+                                    simulations_, budget_, value, best});
     }
   }
 
@@ -181,7 +184,8 @@ private:
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return result.design_objectives[a] < result.design_objectives[b];
     });
-    report(SmmPhase::design, 0, result.design_objectives[order.front()]);
+    const double best = result.design_objectives[order.front()];
+    report(SmmPhase::design, 0, best, best);
     std::vector<std::vector<double>> starts;
     for (std::size_t i = 0; i < std::min(options_.starts, order.size()); ++i) {
       starts.push_back(result.design[order[i]]);

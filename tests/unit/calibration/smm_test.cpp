@@ -205,7 +205,8 @@ TEST_CASE("A stop request ends SMM with the best point so far", "[calibration][s
     seen = progress.evaluations;
     CHECK(progress.best_objective == best);
     CHECK(progress.simulations <= progress.simulation_budget);
-    if (progress.evaluations == 15) {
+    // Levenberg-Marquardt reports once per batch (a Jacobian is d + 1 = 3 points).
+    if (progress.evaluations >= 15) {
       stop = true;
     }
   };
@@ -213,8 +214,9 @@ TEST_CASE("A stop request ends SMM with the best point so far", "[calibration][s
   CHECK(design == 16);
   CHECK(result.interrupted);
   CHECK(result.stop_reason == "interrupted");
-  CHECK(result.evaluations == design + 15);
-  CHECK(seen == 15);
+  CHECK(seen >= 15);
+  CHECK(seen < 15 + 3);
+  CHECK(result.evaluations == design + seen);
   CHECK(result.objective == best);
   CHECK_FALSE(result.errors);
   CHECK(result.fit.empty());
