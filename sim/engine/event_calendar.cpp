@@ -13,9 +13,11 @@ namespace {
 constexpr std::size_t kArity = 4;
 constexpr std::uint64_t kInitialRing = 64;
 /// A bucket of at most this many events is sorted whole; a larger one is spread over
-/// sub-buckets of about kEventsPerSub events each (at most kMaxSubs of them).
+/// sub-buckets of kEventsPerSub to 2 kEventsPerSub events each (at most kMaxSubs of them).
 constexpr std::size_t kSortWhole = 64;
-constexpr std::size_t kEventsPerSub = 32;
+constexpr std::size_t kEventsPerSub = 16;
+/// Runs of at most this many events are sorted by insertion.
+constexpr std::size_t kInsertionSort = 24;
 constexpr std::size_t kMaxSubs = std::size_t{1} << 12;
 /// A consumed bucket list keeps its storage for reuse up to this many events (larger ones are
 /// freed, so that the ring holds no more than about 1 kB per slot).
@@ -100,9 +102,20 @@ void EventCalendar::open_bucket() {
 }
 
 void EventCalendar::sort_run() {
-  if (run_.size() > 1) {
+  if (run_.size() > kInsertionSort) {
     std::sort(run_.begin(), run_.end(),
               [](const Event &a, const Event &b) { return precedes(a, b); });
+    return;
+  }
+  // A straight insertion sort: sub-buckets and the small buckets of a sparse calendar hold a
+  // handful of events, for which std::sort's set-up costs more than the sorting.
+  for (std::size_t i = 1; i < run_.size(); ++i) {
+    const Event moving = run_[i];
+    std::size_t j = i;
+    for (; j > 0 && precedes(moving, run_[j - 1]); --j) {
+      run_[j] = run_[j - 1];
+    }
+    run_[j] = moving;
   }
 }
 

@@ -16,7 +16,7 @@ namespace removalsim::engine {
 /// `bucket_width` wide, from time 0) are appended, unsorted, to their bucket's list, kept in a ring
 /// indexed by the bucket number modulo its (power-of-two) size. When the clock reaches a bucket,
 /// a small one is sorted once and becomes the current run; a large one is first spread over
-/// sub-buckets of equal width (about 32 events each), each sorted when the clock reaches it, so
+/// sub-buckets of equal width (16 to 32 events each), each sorted when the clock reaches it, so
 /// that sorting costs a few comparisons per event whatever the bucket's size. Events scheduled
 /// into the current bucket meanwhile go to their sub-bucket when it is still ahead, else to a
 /// 4-ary min-heap; the next event is the earlier of the run's head and the heap's top. The order
