@@ -20,8 +20,8 @@ constexpr std::size_t kEventsPerSub = 16;
 constexpr std::size_t kInsertionSort = 24;
 constexpr std::size_t kMaxSubs = std::size_t{1} << 12;
 /// A consumed bucket list keeps its storage for reuse up to this many events (larger ones are
-/// freed, so that the ring holds no more than about 1 kB per slot).
-constexpr std::size_t kKeptCapacity = 32;
+/// freed, so that the ring holds no more than 256 bytes per slot).
+constexpr std::size_t kKeptCapacity = 8;
 } // namespace
 
 EventCalendar::EventCalendar(Time bucket_width)
