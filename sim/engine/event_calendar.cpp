@@ -48,11 +48,12 @@ void EventCalendar::grow_ring(std::uint64_t ahead) {
 }
 
 void EventCalendar::refill() {
-  // The run is exhausted. While the heap's top lies in the current bucket (or before), it is the
-  // earliest pending event: events in later sub-buckets and buckets are later still (bucket_of
-  // and sub_of never decrease with time), so the next run is taken only once it does not.
-  while (run_next_ == run_.size() &&
-         (heap_.empty() || bucket_of(heap_.front().time) > current_bucket_)) {
+  // Called with the run exhausted. The current bucket's next sub-bucket becomes the run at once:
+  // the heap may hold earlier events, and pop takes the earlier of the run's head and the heap's
+  // top. A later bucket is opened only once the heap's top lies beyond the current bucket, so
+  // that the current bucket stays the clock's: every event in a later bucket is later than the
+  // heap's events of the current bucket (bucket_of never decreases with time).
+  while (run_next_ == run_.size()) {
     if (in_subs_ > 0) {
       while (subs_[next_sub_].empty()) {
         ++next_sub_;
@@ -65,10 +66,15 @@ void EventCalendar::refill() {
       sort_run();
       continue;
     }
-    if (in_ring_ == 0) {
+    if (in_ring_ == 0 || (!heap_.empty() && bucket_of(heap_.front().time) <= current_bucket_)) {
       return;
     }
     ++current_bucket_;
+    if (ring_[static_cast<std::uint64_t>(current_bucket_) & ring_mask_].empty()) {
+      sub_count_ = 0;
+      next_sub_ = 0;
+      continue;
+    }
     open_bucket();
   }
 }

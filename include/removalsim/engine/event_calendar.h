@@ -19,7 +19,9 @@ namespace removalsim::engine {
 /// sub-buckets of equal width (16 to 32 events each), each sorted when the clock reaches it, so
 /// that sorting costs a few comparisons per event whatever the bucket's size. Events scheduled
 /// into the current bucket meanwhile go to their sub-bucket when it is still ahead, else to a
-/// 4-ary min-heap; the next event is the earlier of the run's head and the heap's top. The order
+/// 4-ary min-heap; the next event is the earlier of the run's head and the heap's top. While the
+/// calendar holds very few events (an M/M/1 queue), every new event goes to the heap: no bucket
+/// to open per time unit. The order
 /// events come out in is exactly the order a single heap would give: only where events wait
 /// differs.
 ///
@@ -35,6 +37,13 @@ public:
     const std::uint64_t sequence = next_sequence_++;
     const Event event{time, (std::uint64_t{phase} << kSequenceBits) | sequence, kind, target, tag};
     ++size_;
+    if (size_ <= kFewEvents && sub_count_ == 0) {
+      // A nearly empty calendar (an M/M/1 queue) is fastest as a small heap: no bucket to open
+      // per time unit. Any event may wait in the heap: `refill` takes a bucket only when the
+      // heap's top is later.
+      push_heap(event);
+      return sequence;
+    }
     const std::int64_t ahead = bucket_of(time) - current_bucket_;
     if (ahead > 0 && ahead < kMaxBucketsAhead) {
       if (static_cast<std::uint64_t>(ahead) > ring_mask_) {
@@ -57,21 +66,38 @@ public:
   }
   /// The next event. Precondition: `!empty()`. Not const: it may move a bucket into the run.
   const Event &top() {
-    if (run_next_ == run_.size()) {
-      refill();
-    }
+    refill_if_needed();
     return run_is_next() ? run_[run_next_] : heap_.front();
   }
   /// Removes and returns the next event. Precondition: `!empty()`.
   Event pop() {
-    if (run_next_ == run_.size()) {
-      refill();
-    }
+    refill_if_needed();
     --size_;
     if (run_is_next()) {
       return run_[run_next_++];
     }
     return pop_heap();
+  }
+  /// Removes the next event into `event` if there is one at or before `horizon`; returns
+  /// whether it did (`top` and `pop` in one step).
+  bool pop_until(Time horizon, Event &event) {
+    if (size_ == 0) {
+      return false;
+    }
+    refill_if_needed();
+    if (run_is_next()) {
+      if (run_[run_next_].time > horizon) {
+        return false;
+      }
+      event = run_[run_next_++];
+    } else {
+      if (heap_.front().time > horizon) {
+        return false;
+      }
+      event = pop_heap();
+    }
+    --size_;
+    return true;
   }
   /// True when no event is pending.
   bool empty() const noexcept { return size_ == 0; }
@@ -89,6 +115,14 @@ private:
   static constexpr std::uint64_t kSequenceBits = 56;
   /// Buckets further ahead than this are not kept in the ring: their events go to the heap.
   static constexpr std::int64_t kMaxBucketsAhead = std::int64_t{1} << 16;
+  /// Up to this many pending events, new events go to the heap.
+  static constexpr std::size_t kFewEvents = 16;
+
+  void refill_if_needed() {
+    if (run_next_ == run_.size() && (in_ring_ != 0 || in_subs_ != 0)) {
+      refill();
+    }
+  }
 
   std::int64_t bucket_of(Time time) const noexcept {
     // Times at or beyond the ring's reach only need to compare as "too far ahead".
@@ -127,7 +161,8 @@ private:
   Time bucket_width_;
   bool unit_width_;
   /// Events of the current bucket scheduled into or before the current sub-bucket after it
-  /// became current (and those too far ahead for the ring).
+  /// became current, those too far ahead for the ring, and any event scheduled while the
+  /// calendar held at most kFewEvents.
   std::vector<Event> heap_;
   /// The current (sub-)bucket's events as it became current, sorted; run_[run_next_] is the
   /// earliest not yet popped.

@@ -41,8 +41,8 @@ public:
   /// Returns the number of events processed by this call.
   template <class Handler> std::uint64_t run_until(Time horizon, Handler &&handle) {
     std::uint64_t processed = 0;
-    while (!calendar_.empty() && calendar_.top().time <= horizon) {
-      const Event event = calendar_.pop();
+    Event event{};
+    while (calendar_.pop_until(horizon, event)) {
       now_ = event.time;
       handle(event);
       ++processed;

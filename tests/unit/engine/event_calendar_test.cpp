@@ -82,7 +82,8 @@ TEST_CASE("the calendar pops exactly what a single binary heap would, whatever t
           "[engine][calendar]") {
   // A reference heap against the calendar under mixed loads: small and huge buckets (these are
   // spread over sub-buckets), events scheduled now, into the current bucket, far beyond the
-  // ring, before the current time, with ties and phases; bucket widths other than 1.
+  // ring, before the current time, with ties and phases; bucket widths other than 1; a calendar
+  // that starts nearly empty (the small-heap regime) and grows; pop and pop_until.
   struct Later {
     bool operator()(const Event &a, const Event &b) const {
       return removalsim::engine::precedes(b, a);
@@ -115,12 +116,17 @@ TEST_CASE("the calendar pops exactly what a single binary heap would, whatever t
       REQUIRE(calendar.schedule(time, phase, 0, 0) == sequence);
       reference.push(Event{time, (std::uint64_t{phase} << 56) | sequence++, 0, 0, 0});
     };
-    for (int i = 0; i < 2000; ++i) {
+    for (int i = 0, initial = trial % 2 == 0 ? 2000 : 6; i < initial; ++i) {
       add();
     }
     for (int step = 0; step < 20'000 && !reference.empty(); ++step) {
       REQUIRE(calendar.top().order == reference.top().order);
-      const Event popped = calendar.pop();
+      Event popped{};
+      if (step % 2 == 0) {
+        popped = calendar.pop();
+      } else {
+        REQUIRE(calendar.pop_until(reference.top().time, popped));
+      }
       REQUIRE(popped.time == reference.top().time);
       REQUIRE(popped.order == reference.top().order);
       reference.pop();
@@ -128,6 +134,11 @@ TEST_CASE("the calendar pops exactly what a single binary heap would, whatever t
       for (std::uint64_t k = rng() % 3; k > 0; --k) {
         add();
       }
+      REQUIRE(calendar.size() == reference.size());
+    }
+    if (!reference.empty()) {
+      Event unused{};
+      REQUIRE_FALSE(calendar.pop_until(std::nextafter(reference.top().time, -1e300), unused));
       REQUIRE(calendar.size() == reference.size());
     }
   }
