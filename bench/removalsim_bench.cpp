@@ -221,7 +221,7 @@ int main(int argc, char **argv) {
         parallel_threads = list[i].threads;
       }
     }
-    if (serial_rate > 0.0) {
+    if (serial_rate > 0.0 && parallel_rate > 0.0) {
       std::printf("\nParallel efficiency on %u threads: %.0f %% (replications/s on %u threads over "
                   "%u x replications/s on 1 thread)\n",
                   parallel_threads, 100.0 * parallel_rate / (parallel_threads * serial_rate),
