@@ -104,6 +104,8 @@ struct CountryState {
   std::vector<double> month_denominator;
   /// The month of the last arrival-rate lookup (arrival times only move forward).
   std::size_t month_cursor = 0;
+  /// The segment of `oqtf_per_year` of the last lookup (same reason).
+  std::size_t per_year_cursor = 0;
   double lpc_issued_this_month = 0.0;
   double seats_used_this_week = 0.0;
   std::deque<std::uint32_t> lpc_waiting; // request records, FIFO
@@ -473,10 +475,26 @@ private:
     return m;
   }
 
+  /// Index of the segment of `per_year` in force at `t`: `per_year.index_at(t)`, found from the
+  /// country's last one.
+  static std::size_t per_year_segment(CountryState &state, const Timeline<double> &per_year,
+                                      Time t) {
+    std::size_t i = state.per_year_cursor;
+    if (i > 0 && t < per_year.segments()[i].from) {
+      i = per_year.index_at(t);
+    }
+    while (t >= per_year.next_change_after(i)) {
+      ++i;
+    }
+    state.per_year_cursor = i;
+    return i;
+  }
+
   double daily_order_rate(std::uint32_t country, Time t) {
     CountryState &state = countries_[country];
     const std::size_t m = arrival_month(state, t);
-    return scenario_.countries[country].oqtf_per_year.at(t) * state.month_factor[m] /
+    const auto &per_year = scenario_.countries[country].oqtf_per_year;
+    return per_year.segments()[per_year_segment(state, per_year, t)].value * state.month_factor[m] /
            state.month_denominator[m];
   }
 
@@ -487,7 +505,8 @@ private:
         from, exp1, horizon_, [&](Time t) { return daily_order_rate(country, t); },
         [&](Time t) {
           const Time month_end = month_begin_[arrival_month(countries_[country], t) + 1];
-          return std::min(month_end, per_year.next_change_after(per_year.index_at(t)));
+          return std::min(month_end, per_year.next_change_after(
+                                         per_year_segment(countries_[country], per_year, t)));
         });
     schedule_global(at, kArrivalPhase, kOrderIssued, country);
   }
