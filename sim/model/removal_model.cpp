@@ -307,17 +307,21 @@ private:
   /// their stream's substream and position; one stream object stays open, and moving to another
   /// case saves the open one's position in its record and reopens the other's.
   RandomStream &random(std::uint32_t slot) {
-    if (open_stream_slot_ != slot) {
-      if (open_stream_slot_ != kNoSlot) {
-        cases_[open_stream_slot_].stream_position =
-            static_cast<std::uint32_t>(open_stream_.position());
-      }
-      const Case &c = cases_[slot];
-      const std::uint64_t purpose = (c.backlog ? kBacklogStreams : kCaseStreams) + country_of(c);
-      open_stream_.reposition(purpose, c.stream_index, c.stream_position);
-      open_stream_slot_ = slot;
+    if (open_stream_slot_ != slot) [[unlikely]] {
+      open_case_stream(slot);
     }
     return open_stream_;
+  }
+  /// The slow path of `random`, out of line so that the check above is inlined at every draw.
+  [[gnu::noinline]] void open_case_stream(std::uint32_t slot) {
+    if (open_stream_slot_ != kNoSlot) {
+      cases_[open_stream_slot_].stream_position =
+          static_cast<std::uint32_t>(open_stream_.position());
+    }
+    const Case &c = cases_[slot];
+    const std::uint64_t purpose = (c.backlog ? kBacklogStreams : kCaseStreams) + country_of(c);
+    open_stream_.reposition(purpose, c.stream_index, c.stream_position);
+    open_stream_slot_ = slot;
   }
 
   void count(const Case &c, Metric metric, double amount = 1.0) {
