@@ -159,9 +159,11 @@ std::vector<Workload> workloads(const Options &options) {
 }
 
 void print_row(const Workload &workload, const Measurement &m) {
-  std::printf("| %-32s | %7u | %12zu | %8.2f | %8.2f | %10.2f M | %9.0f k | %14.3f | %10.0f |\n",
+  std::printf("| %-32s | %7u | %12zu | %8.2f | %8.2f | %8.3f | %10.2f M | %9.0f k | %14.3f | "
+              "%10.0f |\n",
               workload.name.c_str(), workload.threads, workload.replications, m.wall_seconds,
-              m.cpu_seconds, static_cast<double>(m.events) / m.cpu_seconds / 1e6,
+              m.cpu_seconds, m.cpu_seconds / static_cast<double>(workload.replications),
+              static_cast<double>(m.events) / m.cpu_seconds / 1e6,
               static_cast<double>(m.cases) / m.cpu_seconds / 1e3,
               static_cast<double>(workload.replications) / m.wall_seconds, m.peak_rss_mib);
   std::fflush(stdout);
@@ -194,10 +196,10 @@ int main(int argc, char **argv) {
     std::printf("Medians of %d run(s) per workload; events/s and cases/s per CPU second "
                 "(user + system), replications/s per wall second.\n\n",
                 options.repeats);
-    std::printf("| %-32s | threads | replications | wall (s) |  CPU (s) |   events/s |    "
-                "cases/s | replications/s | peak RSS (MiB) |\n",
+    std::printf("| %-32s | threads | replications | wall (s) |  CPU (s) | CPU s / replication "
+                "|   events/s |    cases/s | replications/s | peak RSS (MiB) |\n",
                 "workload");
-    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     double serial_rate = 0.0;
     double parallel_rate = 0.0;
     unsigned parallel_threads = 1;
@@ -219,7 +221,7 @@ int main(int argc, char **argv) {
         parallel_threads = list[i].threads;
       }
     }
-    if (serial_rate > 0.0) {
+    if (serial_rate > 0.0 && parallel_rate > 0.0) {
       std::printf("\nParallel efficiency on %u threads: %.0f %% (replications/s on %u threads over "
                   "%u x replications/s on 1 thread)\n",
                   parallel_threads, 100.0 * parallel_rate / (parallel_threads * serial_rate),

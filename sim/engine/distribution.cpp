@@ -165,10 +165,4 @@ bool operator==(const Distribution &a, const Distribution &b) {
          a.values_ == b.values_ && a.weights_ == b.weights_;
 }
 
-bool bernoulli(RandomStream &stream, double p) { return stream.uniform01() < p; }
-
-double exponential_variate(RandomStream &stream, double rate) {
-  return boost::random::exponential_distribution<double>(rate)(stream);
-}
-
 } // namespace removalsim::engine

@@ -124,8 +124,9 @@ public:
   }
 
 private:
-  /// 65,536 cases (4 MiB) per chunk.
-  static constexpr unsigned kChunkBits = 16;
+  /// 16,384 cases (1 MiB) per chunk: a chunk is zeroed, hence resident, as a whole when it is
+  /// allocated, so the last one's unused part counts in the peak memory.
+  static constexpr unsigned kChunkBits = 14;
   static constexpr std::size_t kChunkSize = std::size_t{1} << kChunkBits;
 
   std::vector<std::unique_ptr<Case[]>> chunks_;

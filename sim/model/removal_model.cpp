@@ -98,8 +98,14 @@ struct CountryState {
 
   RandomStream arrivals;
   std::uint64_t next_arrival_index = 0;
-  int denominator_year = std::numeric_limits<int>::min();
-  double denominator = 0.0; // Σ_k f_k · days_k(year)
+  /// Per month index m of the run: the monthly factor of m's calendar month, and the
+  /// denominator Σ_k f_k · days_k(year of m), so that the daily rate needs no date conversion.
+  std::vector<double> month_factor;
+  std::vector<double> month_denominator;
+  /// The month of the last arrival-rate lookup (arrival times only move forward).
+  std::size_t month_cursor = 0;
+  /// The segment of `oqtf_per_year` of the last lookup (same reason).
+  std::size_t per_year_cursor = 0;
   double lpc_issued_this_month = 0.0;
   double seats_used_this_week = 0.0;
   std::deque<std::uint32_t> lpc_waiting; // request records, FIFO
@@ -233,6 +239,25 @@ public:
       throw ModelError("the scenario has too many profiles or months");
     }
     result_.start = scenario.start;
+    // month_begin_[m] for every month the run touches and the one after: arrival times are
+    // placed in months by comparison with these, not by converting times to dates.
+    for (int m = 0; m <= result_.months + 1; ++m) {
+      month_begin_.push_back(calendar_.month_begin(m));
+    }
+    for (std::uint32_t c = 0; c < countries_.size(); ++c) {
+      const auto &factors = scenario.countries[c].monthly_factors;
+      CountryState &state = countries_[c];
+      for (int m = 0; m <= result_.months; ++m) {
+        const engine::Date first = calendar_.month_first_day(m);
+        double denominator = 0.0;
+        for (int k = 1; k <= 12; ++k) {
+          denominator +=
+              factors[static_cast<std::size_t>(k - 1)] * engine::days_in_month(first.year, k);
+        }
+        state.month_factor.push_back(factors[static_cast<std::size_t>(first.month - 1)]);
+        state.month_denominator.push_back(denominator);
+      }
+    }
     for (int m = 0; m < result_.months; ++m) {
       const Time begin = std::max(0.0, calendar_.month_begin(m));
       result_.month_days.push_back(std::min(horizon_, calendar_.month_begin(m + 1)) - begin);
@@ -282,17 +307,21 @@ private:
   /// their stream's substream and position; one stream object stays open, and moving to another
   /// case saves the open one's position in its record and reopens the other's.
   RandomStream &random(std::uint32_t slot) {
-    if (open_stream_slot_ != slot) {
-      if (open_stream_slot_ != kNoSlot) {
-        cases_[open_stream_slot_].stream_position =
-            static_cast<std::uint32_t>(open_stream_.position());
-      }
-      const Case &c = cases_[slot];
-      const std::uint64_t purpose = (c.backlog ? kBacklogStreams : kCaseStreams) + country_of(c);
-      open_stream_.reposition(purpose, c.stream_index, c.stream_position);
-      open_stream_slot_ = slot;
+    if (open_stream_slot_ != slot) [[unlikely]] {
+      open_case_stream(slot);
     }
     return open_stream_;
+  }
+  /// The slow path of `random`, out of line so that the check above is inlined at every draw.
+  [[gnu::noinline]] void open_case_stream(std::uint32_t slot) {
+    if (open_stream_slot_ != kNoSlot) {
+      cases_[open_stream_slot_].stream_position =
+          static_cast<std::uint32_t>(open_stream_.position());
+    }
+    const Case &c = cases_[slot];
+    const std::uint64_t purpose = (c.backlog ? kBacklogStreams : kCaseStreams) + country_of(c);
+    open_stream_.reposition(purpose, c.stream_index, c.stream_position);
+    open_stream_slot_ = slot;
   }
 
   void count(const Case &c, Metric metric, double amount = 1.0) {
@@ -435,20 +464,42 @@ private:
   }
 
   // ---- arrivals ------------------------------------------------------------------------------
-  double daily_order_rate(std::uint32_t country, Time t) {
-    const Country &params = scenario_.countries[country];
-    CountryState &state = countries_[country];
-    const engine::Date date = calendar_.date_of(t);
-    if (date.year != state.denominator_year) {
-      state.denominator_year = date.year;
-      state.denominator = 0.0;
-      for (int m = 1; m <= 12; ++m) {
-        state.denominator += params.monthly_factors[static_cast<std::size_t>(m - 1)] *
-                             engine::days_in_month(date.year, m);
-      }
+  /// Index of the month containing `t` (0 <= t < horizon): month_begin_[m] <= t <
+  /// month_begin_[m + 1], the same month as `calendar_.month_index(t)` (months begin at 00:00),
+  /// found from the country's last one.
+  std::size_t arrival_month(CountryState &state, Time t) const {
+    std::size_t m = state.month_cursor;
+    if (t < month_begin_[m]) {
+      m = 0;
     }
-    return params.oqtf_per_year.at(t) *
-           params.monthly_factors[static_cast<std::size_t>(date.month - 1)] / state.denominator;
+    while (t >= month_begin_[m + 1]) {
+      ++m;
+    }
+    state.month_cursor = m;
+    return m;
+  }
+
+  /// Index of the segment of `per_year` in force at `t`: `per_year.index_at(t)`, found from the
+  /// country's last one.
+  static std::size_t per_year_segment(CountryState &state, const Timeline<double> &per_year,
+                                      Time t) {
+    std::size_t i = state.per_year_cursor;
+    if (i > 0 && t < per_year.segments()[i].from) {
+      i = per_year.index_at(t);
+    }
+    while (t >= per_year.next_change_after(i)) {
+      ++i;
+    }
+    state.per_year_cursor = i;
+    return i;
+  }
+
+  double daily_order_rate(std::uint32_t country, Time t) {
+    CountryState &state = countries_[country];
+    const std::size_t m = arrival_month(state, t);
+    const auto &per_year = scenario_.countries[country].oqtf_per_year;
+    return per_year.segments()[per_year_segment(state, per_year, t)].value * state.month_factor[m] /
+           state.month_denominator[m];
   }
 
   void schedule_next_order(std::uint32_t country, Time from) {
@@ -457,8 +508,9 @@ private:
     const Time at = invert_cumulative_rate(
         from, exp1, horizon_, [&](Time t) { return daily_order_rate(country, t); },
         [&](Time t) {
-          const Time month_end = calendar_.month_begin(calendar_.month_index(t) + 1);
-          return std::min(month_end, per_year.next_change_after(per_year.index_at(t)));
+          const Time month_end = month_begin_[arrival_month(countries_[country], t) + 1];
+          return std::min(month_end, per_year.next_change_after(
+                                         per_year_segment(countries_[country], per_year, t)));
         });
     schedule_global(at, kArrivalPhase, kOrderIssued, country);
   }
@@ -1038,6 +1090,8 @@ private:
   const Scenario &scenario_;
   engine::Calendar calendar_;
   Time horizon_;
+  /// Start of each month of the run (see `arrival_month`).
+  std::vector<Time> month_begin_;
   engine::Simulation simulation_;
   /// The detention places: one pool, or one per centre.
   std::vector<engine::Resource> detention_;

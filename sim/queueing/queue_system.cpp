@@ -1,5 +1,6 @@
 #include "removalsim/queueing/queue_system.h"
 
+#include "removalsim/engine/distribution.h"
 #include "removalsim/engine/random_stream.h"
 #include "removalsim/engine/simulation.h"
 #include "removalsim/engine/tally.h"
@@ -65,12 +66,19 @@ QueueResult simulate_queue(const QueueConfig &config, std::uint64_t seed,
   std::uint64_t departures = 0;
   const Time warmup = config.warmup;
 
+  // Exponential service (the common case) is drawn directly, as Distribution::sample would draw
+  // it (rate 1 / mean), without the call and the switch on the law's kind.
+  const bool exponential_service = config.service.kind() == engine::Distribution::Kind::exponential;
+  const double service_rate = exponential_service ? 1.0 / config.service.mean() : 0.0;
   auto start_service = [&](std::uint32_t token) {
     const Time arrived = customers.arrival(token);
     if (arrived >= warmup) {
       waits.add(simulation.now() - arrived);
     }
-    simulation.schedule_in(config.service.sample(service_stream), kDeparturePhase, kDepart, token);
+    const double service = exponential_service
+                               ? engine::exponential_variate(service_stream, service_rate)
+                               : config.service.sample(service_stream);
+    simulation.schedule_in(service, kDeparturePhase, kDepart, token);
   };
 
   auto handle = [&](const Event &event) {

@@ -3,6 +3,7 @@
 #include "removalsim/engine/random_stream.h"
 
 #include <boost/random/discrete_distribution.hpp>
+#include <boost/random/exponential_distribution.hpp>
 
 #include <cstdint>
 #include <vector>
@@ -68,10 +69,12 @@ private:
 
 /// True with probability `p` (values outside [0, 1] act as 0 or 1). Always consumes exactly one
 /// number of the stream, whatever `p`, so that changing a probability does not shift later draws
-/// (common random numbers across scenarios).
-bool bernoulli(RandomStream &stream, double p);
+/// (common random numbers across scenarios). Inline: models draw it on every branch.
+inline bool bernoulli(RandomStream &stream, double p) { return stream.uniform01() < p; }
 
-/// An exponential variate of the given rate (> 0), by Boost's algorithm.
-double exponential_variate(RandomStream &stream, double rate);
+/// An exponential variate of the given rate (> 0), by Boost's algorithm. Inline, like `bernoulli`.
+inline double exponential_variate(RandomStream &stream, double rate) {
+  return boost::random::exponential_distribution<double>(rate)(stream);
+}
 
 } // namespace removalsim::engine

@@ -5,6 +5,7 @@
 #include "removalsim/engine/stop_flag.h"
 
 #include <cstdint>
+#include <limits>
 
 namespace removalsim::engine {
 
@@ -20,7 +21,14 @@ public:
   /// Schedules an event at absolute time `time >= now()`; throws `SimulationError` otherwise
   /// (including NaN). Returns the event's sequence number.
   std::uint64_t schedule_at(Time time, Phase phase, std::uint32_t kind, std::uint32_t target,
-                            std::uint32_t tag = 0);
+                            std::uint32_t tag = 0) {
+    // `!(time >= now_)` also rejects NaN; `!(time < kInfinity)` rejects +infinity (a time at or
+    // after now_ cannot be -infinity).
+    if (!(time >= now_) || !(time < std::numeric_limits<Time>::infinity())) [[unlikely]] {
+      reject_time(time, target);
+    }
+    return calendar_.schedule(time, phase, kind, target, tag);
+  }
   /// Schedules an event `delay >= 0` days from now.
   std::uint64_t schedule_in(Time delay, Phase phase, std::uint32_t kind, std::uint32_t target,
                             std::uint32_t tag = 0) {
@@ -33,8 +41,8 @@ public:
   /// Returns the number of events processed by this call.
   template <class Handler> std::uint64_t run_until(Time horizon, Handler &&handle) {
     std::uint64_t processed = 0;
-    while (!calendar_.empty() && calendar_.top().time <= horizon) {
-      const Event event = calendar_.pop();
+    Event event{};
+    while (calendar_.pop_until(horizon, event)) {
       now_ = event.time;
       handle(event);
       ++processed;
@@ -75,6 +83,8 @@ public:
   void set_stop_flag(const StopFlag *flag) noexcept { stop_ = flag; }
 
 private:
+  [[noreturn]] void reject_time(Time time, std::uint32_t target) const;
+
   EventCalendar calendar_;
   Time now_ = 0.0;
   std::uint64_t events_processed_ = 0;
