@@ -6,6 +6,9 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -84,5 +87,40 @@ void BM_FranceHorizon(benchmark::State &state) {
 BENCHMARK(BM_FranceHorizon)->Arg(1)->Arg(7)->Arg(30)->Unit(benchmark::kMillisecond);
 
 } // namespace
+
+/// What a calibration evaluation adds to its simulations: the values of the reference calibration's
+/// free parameters (scenarios/calibration/france-free.yaml, 19 key paths) set on a copy of the
+/// loaded scenario, as studies::ScenarioSimulator does for each request.
+void BM_SetFreeParameters(benchmark::State &state) {
+  const auto base = removalsim::scenario::load_scenario(REMOVALSIM_SCENARIO_DIR "/france.yaml");
+  const std::vector<std::pair<std::string, double>> values{
+      {"national.apprehension.rate_per_year", 0.13},
+      {"national.document_share", 0.2},
+      {"national.detention.reviews[0].value[0].release_probability", 0.1},
+      {"national.detention.reviews[0].value[1].release_probability", 0.2},
+      {"national.detention.reviews[1].value[0].release_probability", 0.2},
+      {"national.flights.booking_delay.mean", 3.0},
+      {"national.lpc.issue_probability", 0.2},
+      {"national.house_arrest.share", 0.5},
+      {"national.house_arrest.abscond_rate_per_month", 1.0},
+      {"national.prison.share", 0.1},
+      {"national.prison.lpc_lead_days", 90.0},
+      {"countries.MA.apprehension.rate_per_year", 0.3},
+      {"countries.MA.lpc.issue_probability[0].value", 0.25},
+      {"countries.MA.lpc.issue_probability[1].value", 0.5},
+      {"countries.MA.lpc.delay[0].value.mean", 30.0},
+      {"countries.MA.lpc.delay[1].value.mean", 19.0},
+      {"countries.DZ.lpc.issue_probability[2].value", 0.1},
+      {"countries.DZ.apprehension.rate_per_year", 0.4},
+      {"countries.EU.oqtf_per_year", 36000.0}};
+  for (auto _ : state) {
+    auto loaded = base;
+    for (const auto &[key, value] : values) {
+      loaded.set(key, value);
+    }
+    benchmark::DoNotOptimize(loaded.scenario.countries.size());
+  }
+}
+BENCHMARK(BM_SetFreeParameters)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -517,7 +517,7 @@ void calibrate(const CalibrateOptions &options) {
       std::printf("  %s\n", line);
       summary.push_back(line);
     }
-    summary.insert(summary.begin(),
+    summary.insert(summary.end() - static_cast<std::ptrdiff_t>(space.dimension()),
                    "Parameters: name, low, high, value before, estimate, standard error");
     if (result.identifiability) {
       const auto lines = identifiability_lines(*result.identifiability, space, targets);
