@@ -1,5 +1,7 @@
 #include "removalsim/model/parameter_catalogue.h"
 
+#include "removalsim/engine/overloaded.h"
+
 #include <algorithm>
 
 namespace removalsim::model {
@@ -7,6 +9,7 @@ namespace removalsim::model {
 namespace {
 
 using P = CaseParameters;
+using engine::Overloaded;
 using enum BlockRole;
 
 // Section order is the order of DESIGN.md §3 and §3b; within a block, the order of its table.
@@ -56,8 +59,6 @@ constexpr std::array kCatalogue{
     ParameterDef{"priority", &Profile::priority, {}},
 };
 static_assert(kCatalogue.size() <= kMaxParameters);
-
-template <class... F> struct Overloaded : F... { using F::operator()...; };
 
 } // namespace
 

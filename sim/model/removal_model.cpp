@@ -24,7 +24,6 @@ using engine::RandomStream;
 
 constexpr double kDaysPerYear = 365.25;
 constexpr double kMonthsPerYear = 12.0;
-constexpr Time kNever = std::numeric_limits<Time>::infinity();
 // Detention capacity handed to the engine's resource when the scenario sets no limit.
 constexpr std::int64_t kUnlimitedPlaces = std::numeric_limits<std::int64_t>::max() / 4;
 constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();

@@ -1,5 +1,7 @@
 #include "removalsim/scenario/loader.h"
 
+#include "removalsim/engine/overloaded.h"
+
 #include "document.h"
 #include "schema.h"
 #include "values.h"
@@ -19,6 +21,7 @@ namespace removalsim::scenario {
 namespace {
 
 using namespace detail;
+using engine::Overloaded;
 
 /// A parameter found in a parameter section, with its full key path.
 struct Leaf {
@@ -34,8 +37,6 @@ struct CaseValues {
   model::CaseParameters parameters;
   std::array<std::optional<SourceLocation>, model::kMaxParameters> written;
 };
-
-template <class... F> struct Overloaded : F... { using F::operator()...; };
 
 bool is_country_code(std::string_view code) {
   return code == "OTHER" || (code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) {
