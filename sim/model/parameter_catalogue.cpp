@@ -86,6 +86,11 @@ std::size_t parameter_index(const ParameterDef &def) noexcept {
   return static_cast<std::size_t>(&def - kCatalogue.data());
 }
 
+bool switched_on(const Timeline<double> &share) noexcept {
+  const auto &segments = share.segments();
+  return std::any_of(segments.begin(), segments.end(), [](const auto &s) { return s.value > 0.0; });
+}
+
 std::string_view parameter_key(ParameterMember member) noexcept {
   const auto def = std::find_if(kCatalogue.begin(), kCatalogue.end(),
                                 [&](const ParameterDef &d) { return d.member == member; });

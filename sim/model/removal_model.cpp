@@ -7,6 +7,7 @@
 #include "removalsim/engine/resource.h"
 #include "removalsim/engine/simulation.h"
 #include "removalsim/model/model_error.h"
+#include "removalsim/model/parameter_catalogue.h"
 
 #include <algorithm>
 #include <bit>
@@ -121,11 +122,6 @@ double integral(const Timeline<double> &timeline, Time from, Time to) {
   return total;
 }
 
-bool positive_somewhere(const Timeline<double> &timeline) {
-  const auto &segments = timeline.segments();
-  return std::any_of(segments.begin(), segments.end(), [](const auto &s) { return s.value > 0.0; });
-}
-
 /// A centre's share of `places` (DESIGN.md §3b: floor(x × share + 0.5)); unlimited stays so.
 double centre_places(double places, double share) {
   return std::isinf(places) ? places : std::floor(places * share + 0.5);
@@ -223,10 +219,9 @@ public:
         group_priority_.push_back(scenario.countries[c].profiles[p].priority);
         // A share zero throughout is never drawn, so that scenarios without a route keep v1's
         // draws and paths exactly.
-        group_routes_.push_back(
-            Routes{positive_somewhere(parameters.prison_share),
-                   positive_somewhere(parameters.house_arrest_share),
-                   positive_somewhere(parameters.house_arrest_share_when_no_place)});
+        group_routes_.push_back(Routes{switched_on(parameters.prison_share),
+                                       switched_on(parameters.house_arrest_share),
+                                       switched_on(parameters.house_arrest_share_when_no_place)});
       }
       group_offset_.push_back(static_cast<std::uint32_t>(result_.groups.size()) -
                               static_cast<std::uint32_t>(scenario.countries[c].profiles.size()));
@@ -665,6 +660,17 @@ private:
     apprehend(slot, now, Papers::from_prison);
   }
 
+  /// The first event after `from` of a hazard of `rate` events per 1/`periods_per_year` of a year,
+  /// drawn from the case's stream by inverting the cumulative hazard; +infinity when none comes
+  /// before `limit`.
+  Time first_event(std::uint32_t slot, const Timeline<double> &rate, double periods_per_year,
+                   Time from, Time limit) {
+    const double exp1 = engine::exponential_variate(random(slot), 1.0);
+    return invert_cumulative_rate(
+        from, exp1, limit, [&](Time t) { return rate.at(t) * periods_per_year / kDaysPerYear; },
+        [&](Time t) { return rate.next_change_after(rate.index_at(t)); });
+  }
+
   // ---- at large ------------------------------------------------------------------------------
   void become_at_large(std::uint32_t slot, Time now) {
     Case &c = cases_[slot];
@@ -676,12 +682,9 @@ private:
       finish(slot, Outcome::expired);
       return;
     }
-    const auto &rate = p.apprehension_rate_per_year;
-    const double exp1 = engine::exponential_variate(random(slot), 1.0);
-    const Time apprehension = invert_cumulative_rate(
-        std::max(now, c.detainable_from), exp1, std::min(lapse, horizon_),
-        [&](Time t) { return rate.at(t) / kDaysPerYear; },
-        [&](Time t) { return rate.next_change_after(rate.index_at(t)); });
+    const Time apprehension =
+        first_event(slot, p.apprehension_rate_per_year, 1.0, std::max(now, c.detainable_from),
+                    std::min(lapse, horizon_));
     if (apprehension < lapse) {
       schedule(apprehension, kApprehensionPhase, kApprehension, slot);
     } else {
@@ -805,12 +808,8 @@ private:
     c.state = CaseState::house_arrest;
     c.spell_start = now;
     const Time term = now + p.house_arrest_max_days.at(now);
-    const auto &rate = p.house_arrest_abscond_rate_per_month;
-    const double exp1 = engine::exponential_variate(random(slot), 1.0);
-    const Time abscond = invert_cumulative_rate(
-        now, exp1, std::min(term, horizon_),
-        [&](Time t) { return rate.at(t) * kMonthsPerYear / kDaysPerYear; },
-        [&](Time t) { return rate.next_change_after(rate.index_at(t)); });
+    const Time abscond = first_event(slot, p.house_arrest_abscond_rate_per_month, kMonthsPerYear,
+                                     now, std::min(term, horizon_));
     c.absconds = abscond < term; // a tie is an end of term
     c.spell_end = c.absconds ? abscond : term;
     schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);

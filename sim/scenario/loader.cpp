@@ -54,11 +54,6 @@ bool is_block(std::string_view key) {
   });
 }
 
-bool positive_somewhere(const model::Timeline<double> &timeline) {
-  const auto &segments = timeline.segments();
-  return std::any_of(segments.begin(), segments.end(), [](const auto &s) { return s.value > 0.0; });
-}
-
 class ScenarioBuilder {
 public:
   explicit ScenarioBuilder(const Document &document) : document_(document), reader_(document) {}
@@ -228,7 +223,7 @@ private:
     for (const model::ParameterDef &on : model::parameter_catalogue()) {
       const auto *share = std::get_if<model::Timeline<double> model::CaseParameters::*>(&on.member);
       if (on.role != model::BlockRole::block_switch || share == nullptr ||
-          !positive_somewhere(values.parameters.*(*share))) {
+          !model::switched_on(values.parameters.*(*share))) {
         continue;
       }
       for (const model::ParameterDef &needed : model::parameter_catalogue()) {

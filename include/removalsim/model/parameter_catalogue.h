@@ -84,6 +84,10 @@ std::size_t parameter_index(const ParameterDef &def) noexcept;
 /// `&CaseParameters::lpc_delay`). Every member of the variant that a row names has a key.
 std::string_view parameter_key(ParameterMember member) noexcept;
 
+/// Whether a block switch (a share) is on: positive at some date of its timeline. A switch that
+/// is 0 throughout is never drawn, so a scenario without the block keeps v1's draws.
+bool switched_on(const Timeline<double> &share) noexcept;
+
 /// The largest number of parameters the catalogue may hold (sets of parameters are bitsets).
 inline constexpr std::size_t kMaxParameters = 64;
 
