@@ -21,6 +21,7 @@ struct Totals {
   std::array<double, model::kMetricCount> flow{};
   std::array<double, model::kOutcomeCount> cohort{};
   double national_entries = 0.0; // detention entries of every country
+  double national_detention_days = 0.0;
   double occupancy = 0.0;
   double capacity = 0.0;
   double peak = 0.0;
@@ -121,6 +122,10 @@ std::vector<MetricSpec> build_catalog() {
   });
   add("detention_share_of_detainees", "the country's detention_entries / all countries' entries",
       [](const Totals &t) { return ratio(t[Metric::detention_entries], t.national_entries); });
+  // By Little's law the time-average share of the places a country occupies is its share of the
+  // detention days (of the spells that ended in the period).
+  add("detention_stock_share", "the country's detention_days / all countries' detention_days",
+      [](const Totals &t) { return ratio(t[Metric::detention_days], t.national_detention_days); });
   add("detention_occupancy", "national: time-average of places occupied over the period",
       [](const Totals &t) { return t.occupancy; });
   add("detention_capacity", "national: time-average of detention places over the period",
@@ -153,6 +158,8 @@ Totals totals(const model::RunResult &result, const Selection &selection) {
     const std::size_t entries =
         g * model::kMetricCount + model::index_of(Metric::detention_entries);
     t.national_entries += result.counters.sum(entries, first, last);
+    t.national_detention_days += result.counters.sum(
+        g * model::kMetricCount + model::index_of(Metric::detention_days), first, last);
     if (!selection.countries.empty() &&
         !std::binary_search(selection.countries.begin(), selection.countries.end(),
                             result.groups[g].country)) {

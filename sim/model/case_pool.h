@@ -53,6 +53,8 @@ struct alignas(64) Case {
   std::uint8_t centre = 0;
   bool has_document : 1 = false;
   bool released_by_judge : 1 = false;
+  /// The current detention spell ends by a release by the prefecture (at `spell_end`).
+  bool released_by_prefecture : 1 = false;
   /// A backlog case (its stream is one of the backlog's, not one of the orders issued).
   bool backlog : 1 = false;
   /// The current house arrest ends by absconding (at `spell_end`), not at its term.

@@ -28,6 +28,8 @@ constexpr std::array kCatalogue{
     ParameterDef{"detention.centres", &Scenario::detention_centres, {}},
     ParameterDef{"detention.max_days", &P::detention_max_days, kDays},
     ParameterDef{"detention.reviews", &P::detention_reviews, {}},
+    ParameterDef{"detention.release_rate_per_month", &P::detention_release_rate_per_month,
+                 kRatePerMonth},
     ParameterDef{"document_check_days", &P::document_check_days, {}},
     ParameterDef{"lpc.request_delay", &P::lpc_request_delay, {}},
     ParameterDef{"lpc.issue_probability", &P::lpc_issue_probability, kProbability},

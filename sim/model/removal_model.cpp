@@ -91,6 +91,7 @@ struct Routes {
   bool prison = false;
   bool house_arrest = false;
   bool house_arrest_when_no_place = false;
+  bool prefecture_release = false;
 };
 
 struct CountryState {
@@ -221,7 +222,8 @@ public:
         // draws and paths exactly.
         group_routes_.push_back(Routes{switched_on(parameters.prison_share),
                                        switched_on(parameters.house_arrest_share),
-                                       switched_on(parameters.house_arrest_share_when_no_place)});
+                                       switched_on(parameters.house_arrest_share_when_no_place),
+                                       switched_on(parameters.detention_release_rate_per_month)});
       }
       group_offset_.push_back(static_cast<std::uint32_t>(result_.groups.size()) -
                               static_cast<std::uint32_t>(scenario.countries[c].profiles.size()));
@@ -795,6 +797,17 @@ private:
         break;
       }
     }
+    // The prefecture's release competes with the judge and the term (drawn after the reviews).
+    c.released_by_prefecture = false;
+    if (group_routes_[c.group].prefecture_release) {
+      const Time release = first_event(slot, p.detention_release_rate_per_month, kMonthsPerYear,
+                                       now, std::min(c.spell_end, horizon_));
+      if (release < c.spell_end) {
+        c.spell_end = release;
+        c.released_by_judge = false;
+        c.released_by_prefecture = true;
+      }
+    }
     schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
     start_documents(slot, now, papers);
   }
@@ -969,7 +982,9 @@ private:
       on_house_arrest_end(slot, now);
       return;
     }
-    if (c.released_by_judge) {
+    if (c.released_by_prefecture) {
+      count_detention(c, Metric::released_by_prefecture, Metric::released_by_prefecture_holders);
+    } else if (c.released_by_judge) {
       count_detention(c, Metric::released_by_judge, Metric::released_by_judge_holders);
     } else {
       count_detention(c, Metric::released_end_of_term, Metric::released_end_of_term_holders);

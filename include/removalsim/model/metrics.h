@@ -50,6 +50,8 @@ enum class Metric : std::uint8_t {
   house_arrest_days,
   house_arrest_absconded,
   house_arrest_ended,
+  released_by_prefecture,
+  released_by_prefecture_holders,
   count
 };
 
@@ -89,7 +91,9 @@ inline constexpr std::array<std::string_view, kMetricCount> kMetricNames = {
     "house_arrest_exits",
     "house_arrest_days",
     "house_arrest_absconded",
-    "house_arrest_ended"};
+    "house_arrest_ended",
+    "released_by_prefecture",
+    "released_by_prefecture_holders"};
 
 /// Where the orders issued in a month stand at the horizon: the four terminal outcomes, then the
 /// censored states. Backlog cases are not part of any cohort.

@@ -45,6 +45,8 @@ struct CaseParameters {
   Timeline<double> apprehension_rate_per_year{0.0};
   Timeline<double> detention_max_days{90.0};
   Timeline<ReviewSchedule> detention_reviews{ReviewSchedule{}};
+  /// Hazard of a release by the prefecture during detention, per month (off while 0 throughout).
+  Timeline<double> detention_release_rate_per_month{0.0};
   Timeline<Distribution> document_check_days{Distribution::fixed(0.0)};
   Timeline<Distribution> lpc_request_delay{Distribution::fixed(0.0)};
   Timeline<Distribution> booking_delay{Distribution::fixed(0.0)};
