@@ -14,8 +14,8 @@ namespace removalsim::analysis {
 /// convention, so that both give the same times).
 inline constexpr double kDaysPerYear = 365.25;
 
-/// Months per year: `house_arrest.abscond_rate_per_month` is a daily hazard of rate × 12 /
-/// kDaysPerYear (DESIGN.md §3b).
+/// Months per year: `house_arrest.abscond_rate_per_month` and `detention.release_rate_per_month`
+/// are daily hazards of rate × 12 / kDaysPerYear (DESIGN.md §3b).
 inline constexpr double kMonthsPerYear = 12.0;
 
 /// `solve_exact` was asked for a scenario the exact chain does not represent; `violations()` says
@@ -46,8 +46,9 @@ private:
 /// a closed form (any law but a lognormal with sd > 0: the judgment competes with the release).
 /// With `house_arrest.share` positive: `house_arrest.max_days` (any value: a deterministic
 /// checkpoint), `house_arrest.boarding_success` and `house_arrest.abscond_rate_per_month`
-/// constant. Allowed: any law for `appeal.duration` without prisoners (no competing risk: only
-/// E[duration] and E[max(period, duration)] matter), any `departure_period_days` and
+/// constant. `detention.release_rate_per_month` constant (a hazard in every detention spell, fresh
+/// or from prison). Allowed: any law for `appeal.duration` without prisoners (no competing risk:
+/// only E[duration] and E[max(period, duration)] matter), any `departure_period_days` and
 /// `redetention_gap_days`, any review schedule and `detention.max_days` (deterministic checkpoints
 /// handled exactly). Arrivals (`oqtf_per_year`, monthly factors), the priority reserve,
 /// `house_arrest.share_when_no_place` and `detention.centres` (moot when capacity is unlimited:
@@ -74,7 +75,8 @@ std::vector<std::string> markovian_violations(const model::Scenario &scenario, s
 ///       at large
 ///   at large ─rate α = apprehension.rate_per_year / kDaysPerYear─> apprehension order
 ///   apprehension order ─h─> house arrest;  ─(1 − h)─> detention (a place is always free)
-///   spell ─removed─> removed;  detention ─review release | max_days─> gap ─> at large
+///   spell ─removed─> removed;
+///   detention ─review release | prefecture release | max_days─> gap ─> at large
 ///   house arrest ─end of term─> gap ─> at large;  house arrest ─abscond─> at large (no gap)
 ///
 /// (π prison.share, v voluntary_share, di detained_at_issuance_share, a appeal.share,
@@ -92,7 +94,9 @@ std::vector<std::string> markovian_violations(const model::Scenario &scenario, s
 /// Σ_j N_ij Σ_l E[hold_j; next = l]·B_lk; the spells from prison are entries into it.
 ///
 /// A spell is a continuous-time chain on `SpellPhase` plus `removed` (and `absconded` in house
-/// arrest, at rate abscond_rate_per_month × 12 / kDaysPerYear from every phase):
+/// arrest, at rate abscond_rate_per_month × 12 / kDaysPerYear from every phase; `released by the
+/// prefecture` in detention, at rate release_rate_per_month × 12 / kDaysPerYear from every
+/// phase):
 ///
 ///   holder:      document_check ─rate 1/document_check_days─> booking
 ///   non-holder:  lpc_request ─rate 1/lpc.request_delay─> lpc_wait (prob. q) | no_document (1 − q)

@@ -23,23 +23,27 @@ enum class SpellPhase : std::uint8_t {
 inline constexpr std::size_t kSpellPhaseCount = static_cast<std::size_t>(SpellPhase::count);
 
 /// One detention or house-arrest spell, from entry. Probabilities sum to 1. Conditional means are
-/// NaN when the outcome has probability 0. For a house arrest `released_by_judge` is 0 (no
-/// reviews) and `released_end_of_term` is the end of the term (`house_arrest_ended`).
+/// NaN when the outcome has probability 0. For a house arrest `released_by_judge` and
+/// `released_by_prefecture` are 0 (no reviews, no such release) and `released_end_of_term` is the
+/// end of the term (`house_arrest_ended`).
 struct SpellSolution {
-  double removed = 0.0;              ///< P(removed during the spell)
-  double released_by_judge = 0.0;    ///< P(released at a review)
+  double removed = 0.0;           ///< P(removed during the spell)
+  double released_by_judge = 0.0; ///< P(released at a review)
+  /// P(released by the prefecture: `detention.release_rate_per_month`, from every phase)
+  double released_by_prefecture = 0.0;
   double released_end_of_term = 0.0; ///< P(released at `detention.max_days` / the end of term)
   /// P(absconded from house arrest) (`house_arrest_absconded`; 0 in detention).
   double absconded = 0.0;
   /// P(the spell never ends): only with an unlimited term when the case can stall (no LPC, or
-  /// boarding_success 0) and cannot abscond.
+  /// boarding_success 0) and neither absconds nor is released by the prefecture.
   double never_ends = 0.0;
   /// Mean length (days) of the spells that end (= E[length] when every spell ends).
   double mean_days = 0.0;
-  double mean_days_removed = 0.0;              ///< E[length | removed]
-  double mean_days_released_by_judge = 0.0;    ///< E[length | released by judge]
-  double mean_days_released_end_of_term = 0.0; ///< E[length | released at the end of term]
-  double mean_days_absconded = 0.0;            ///< E[length | absconded]
+  double mean_days_removed = 0.0;                ///< E[length | removed]
+  double mean_days_released_by_judge = 0.0;      ///< E[length | released by judge]
+  double mean_days_released_by_prefecture = 0.0; ///< E[length | released by the prefecture]
+  double mean_days_released_end_of_term = 0.0;   ///< E[length | released at the end of term]
+  double mean_days_absconded = 0.0;              ///< E[length | absconded]
   /// Expected days spent in each phase during the spell (+inf for a stalled phase when the spell
   /// may never end).
   std::array<double, kSpellPhaseCount> phase_days{};
@@ -125,6 +129,7 @@ struct CaseSolution {
   double expected_detention_days = 0.0;
   double expected_released_by_judge = 0.0;
   double expected_released_end_of_term = 0.0;
+  double expected_released_by_prefecture = 0.0;
   double expected_lpc_requests = 0.0;
   double expected_lpc_issued_in_time = 0.0;
   double expected_lpc_issued = 0.0;
@@ -167,6 +172,8 @@ struct LongRunRatios {
   double detention_removal_rate = 0.0;  ///< removals_from_detention / detention_exits
   double detention_mean_days = 0.0;     ///< detention_days / detention_exits
   double released_by_judge_share = 0.0; ///< released_by_judge / detention_exits
+  /// released_by_prefecture / detention_exits
+  double released_by_prefecture_share = 0.0;
   /// released_by_judge / (detention_exits − removals_from_detention)
   double released_by_judge_share_of_unremoved = 0.0;
   /// removals_holders / detention_exits_holders (detention only)
@@ -188,9 +195,11 @@ struct ExactSolution {
   std::string country;
   std::string profile;
   double document_share = 0.0;
-  /// The route switches of the profile: `prison.share` and `house_arrest.share`.
+  /// The switches of the profile's optional mechanisms (each off at 0): `prison.share`,
+  /// `house_arrest.share` and `detention.release_rate_per_month`.
   double prison_share = 0.0;
   double house_arrest_share = 0.0;
+  double detention_release_rate_per_month = 0.0;
   DocumentSolution holders;
   DocumentSolution non_holders;
   /// A first detention spell (from an apprehension), holders and non-holders mixed by

@@ -22,16 +22,19 @@ SpellInputs detention_inputs(const CaseParameters &p, bool holder, SpellStart st
   in.boarding_success = p.boarding_success.at(0.0);
   in.max_days = p.detention_max_days.at(0.0);
   in.reviews = p.detention_reviews.at(0.0);
+  in.prefecture_release_rate =
+      p.detention_release_rate_per_month.at(0.0) * kMonthsPerYear / kDaysPerYear;
   return in;
 }
 
 // The document path of detention; the term, the boarding and the abscond hazard of house arrest;
-// no reviews.
+// neither reviews nor a release by the prefecture.
 SpellInputs house_arrest_inputs(const CaseParameters &p, bool holder, SpellStart start) {
   SpellInputs in = detention_inputs(p, holder, start);
   in.boarding_success = p.house_arrest_boarding_success.at(0.0);
   in.max_days = p.house_arrest_max_days.at(0.0);
   in.reviews.clear();
+  in.prefecture_release_rate = 0.0;
   in.abscond_rate = p.house_arrest_abscond_rate_per_month.at(0.0) * kMonthsPerYear / kDaysPerYear;
   return in;
 }
@@ -176,6 +179,7 @@ TypeSolution solve_type(const CaseParameters &p, bool holder) {
   c.expected_detention_days = times(visits[1], days(d)) + times(from_prison_d, days(sd));
   c.expected_released_by_judge = count_detention(&SpellSolution::released_by_judge);
   c.expected_released_end_of_term = count_detention(&SpellSolution::released_end_of_term);
+  c.expected_released_by_prefecture = count_detention(&SpellSolution::released_by_prefecture);
   // A non-holder's LPC is requested at the release (lead 0), whatever happens next; issued at
   // once, it is issued in prison (in time).
   const double prison_requests = holder ? 0.0 : e.prison_releases;

@@ -73,6 +73,8 @@ struct SpellInputs {
   ReviewSchedule reviews;
   /// Daily hazard of absconding (house arrest), competing with every phase.
   double abscond_rate = 0.0;
+  /// Daily hazard of a release by the prefecture (detention), competing with every phase.
+  double prefecture_release_rate = 0.0;
 };
 
 SpellSolution solve_spell(const SpellInputs &in);
@@ -119,7 +121,8 @@ Entry entry_of(const CaseParameters &p);
 /// What a spell sends back to the outer chain.
 struct SpellExits {
   double removed = 0.0;
-  /// Back at large: after a release or an end of term (then the redetention gap), or an abscond.
+  /// Back at large: after a release (the judge's or the prefecture's) or an end of term (then the
+  /// redetention gap), or an abscond.
   double to_large = 0.0;
   double never = 0.0;
   double removed_time = 0.0;  // E[length; removed]

@@ -21,8 +21,9 @@ SpellSolution mix_spells(double wa, const SpellSolution &a, double wb, const Spe
   using S = SpellSolution;
   SpellSolution m;
   for (double S::*field :
-       {&S::removed, &S::released_by_judge, &S::released_end_of_term, &S::absconded, &S::never_ends,
-        &S::lpc_requests, &S::lpc_issued_in_time, &S::lpc_issued, &S::boarding_failures}) {
+       {&S::removed, &S::released_by_judge, &S::released_by_prefecture, &S::released_end_of_term,
+        &S::absconded, &S::never_ends, &S::lpc_requests, &S::lpc_issued_in_time, &S::lpc_issued,
+        &S::boarding_failures}) {
     m.*field = mix(wa, a.*field, wb, b.*field);
   }
   const auto mix_mean = [&](double pa, double ma, double pb, double mb, double p) {
@@ -34,6 +35,7 @@ SpellSolution mix_spells(double wa, const SpellSolution &a, double wb, const Spe
   for (const auto &[probability, mean] :
        {std::pair{&S::removed, &S::mean_days_removed},
         std::pair{&S::released_by_judge, &S::mean_days_released_by_judge},
+        std::pair{&S::released_by_prefecture, &S::mean_days_released_by_prefecture},
         std::pair{&S::released_end_of_term, &S::mean_days_released_end_of_term},
         std::pair{&S::absconded, &S::mean_days_absconded}}) {
     m.*mean = mix_mean(a.*probability, a.*mean, b.*probability, b.*mean, m.*probability);
@@ -62,6 +64,7 @@ CaseSolution mix_cases(double wa, const CaseSolution &a, double wb, const CaseSo
                            &C::expected_detention_days,
                            &C::expected_released_by_judge,
                            &C::expected_released_end_of_term,
+                           &C::expected_released_by_prefecture,
                            &C::expected_lpc_requests,
                            &C::expected_lpc_issued_in_time,
                            &C::expected_lpc_issued,
@@ -106,6 +109,7 @@ struct Flows {
   double removals = 0.0; // from detention
   double days = 0.0;
   double judge = 0.0;
+  double prefecture = 0.0;
   double requests = 0.0;
   double in_time = 0.0;
   double issued = 0.0;
@@ -121,10 +125,11 @@ struct Flows {
 
 Flows &operator+=(Flows &total, const Flows &f) {
   for (double Flows::*field :
-       {&Flows::exits, &Flows::removals, &Flows::days, &Flows::judge, &Flows::requests,
-        &Flows::in_time, &Flows::issued, &Flows::entries, &Flows::entries_from_prison,
-        &Flows::house_arrest_exits, &Flows::house_arrest_removals, &Flows::house_arrest_days,
-        &Flows::house_arrest_absconded, &Flows::prison_releases, &Flows::prison_removals}) {
+       {&Flows::exits, &Flows::removals, &Flows::days, &Flows::judge, &Flows::prefecture,
+        &Flows::requests, &Flows::in_time, &Flows::issued, &Flows::entries,
+        &Flows::entries_from_prison, &Flows::house_arrest_exits, &Flows::house_arrest_removals,
+        &Flows::house_arrest_days, &Flows::house_arrest_absconded, &Flows::prison_releases,
+        &Flows::prison_removals}) {
     total.*field += f.*field;
   }
   return total;
@@ -147,6 +152,7 @@ Flows flows_of(const TypeSolution &type, double weight) {
     f.entries = spells;
     f.days = times(spells, d.mean_days);
     f.judge = times(spells, d.released_by_judge);
+    f.prefecture = times(spells, d.released_by_prefecture);
     f.requests = times(spells, d.lpc_requests) + times(arrests, a.lpc_requests);
     f.in_time = times(spells, d.lpc_issued_in_time) + times(arrests, a.lpc_issued_in_time);
     f.issued = times(spells, d.lpc_issued) + times(arrests, a.lpc_issued);
@@ -160,6 +166,7 @@ Flows flows_of(const TypeSolution &type, double weight) {
   f.removals = weight * c.removed_from_detention;
   f.days = weight * c.expected_detention_days;
   f.judge = weight * c.expected_released_by_judge;
+  f.prefecture = weight * c.expected_released_by_prefecture;
   f.requests = weight * c.expected_lpc_requests;
   f.in_time = weight * c.expected_lpc_issued_in_time;
   f.issued = weight * c.expected_lpc_issued;
@@ -192,6 +199,7 @@ LongRunRatios long_run_of(const TypeSolution &holders, double wh, const TypeSolu
   out.detention_removal_rate = ratio(total.removals, total.exits);
   out.detention_mean_days = ratio(total.days, total.exits);
   out.released_by_judge_share = ratio(total.judge, total.exits);
+  out.released_by_prefecture_share = ratio(total.prefecture, total.exits);
   out.released_by_judge_share_of_unremoved = ratio(total.judge, total.exits - total.removals);
   const Flows h = flows_of(holders, wh);
   out.removal_share_document_holders = ratio(h.removals, h.exits);
@@ -228,6 +236,7 @@ ExactSolution solve_exact(const model::Scenario &scenario, std::size_t country,
   out.document_share = wh;
   out.prison_share = p.prison_share.at(0.0);
   out.house_arrest_share = p.house_arrest_share.at(0.0);
+  out.detention_release_rate_per_month = p.detention_release_rate_per_month.at(0.0);
   out.holders = holders.solution;
   out.non_holders = others.solution;
   out.first_spell = mix_spells(wh, holders.solution.spell, wo, others.solution.spell);

@@ -14,13 +14,16 @@ SpellExits exits_of(const SpellSolution &s, double gap) {
   SpellExits e;
   e.removed = s.removed;
   e.never = s.never_ends;
-  // A release by the judge or an end of term is followed by the gap; an abscond is not.
-  const double after_gap = s.released_by_judge + s.released_end_of_term;
+  // A release (by the judge or the prefecture) or an end of term is followed by the gap; an
+  // abscond is not.
+  const double after_gap = s.released_by_judge + s.released_by_prefecture + s.released_end_of_term;
   e.to_large = after_gap + s.absconded;
   e.removed_time = partial(s.removed, s.mean_days_removed);
-  const double released_time = partial(s.released_by_judge, s.mean_days_released_by_judge) +
-                               partial(s.released_end_of_term, s.mean_days_released_end_of_term) +
-                               partial(s.absconded, s.mean_days_absconded);
+  const double released_time =
+      partial(s.released_by_judge, s.mean_days_released_by_judge) +
+      partial(s.released_by_prefecture, s.mean_days_released_by_prefecture) +
+      partial(s.released_end_of_term, s.mean_days_released_end_of_term) +
+      partial(s.absconded, s.mean_days_absconded);
   e.to_large_time = released_time + after_gap * gap;
   e.days = e.removed_time + released_time;
   e.cycle_days = s.mean_days + after_gap * gap;

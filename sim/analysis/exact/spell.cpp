@@ -1,6 +1,7 @@
 // One detention or house-arrest spell: a small continuous-time chain on the spell's phases (plus
-// the abscond hazard of a house arrest), interrupted by the judge's reviews and the end of term
-// (deterministic checkpoints handled with matrix exponentials).
+// the competing hazards: absconding from a house arrest, a release by the prefecture from
+// detention), interrupted by the judge's reviews and the end of term (deterministic checkpoints
+// handled with matrix exponentials).
 #include "exact_internal.h"
 
 #include <Eigen/Dense>
@@ -9,6 +10,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
+#include <initializer_list>
+#include <utility>
 #include <vector>
 
 namespace removalsim::analysis::exact {
@@ -18,11 +22,16 @@ namespace {
 constexpr int kTransient = static_cast<int>(kSpellPhaseCount);
 constexpr int kRemoved = kTransient;
 constexpr int kAbsconded = kTransient + 1;
-constexpr int kStates = kTransient + 2;
+constexpr int kReleasedByPrefecture = kTransient + 2;
+constexpr int kStates = kTransient + 3;
+/// The exits a constant hazard leads to, competing with every phase.
+constexpr std::array kHazardExits{kAbsconded, kReleasedByPrefecture};
 using Generator = Eigen::Matrix<double, kStates, kStates>;
 using StateRow = Eigen::Matrix<double, 1, kStates>;
 
 constexpr int index(SpellPhase phase) { return static_cast<int>(phase); }
+
+constexpr std::size_t at(std::ptrdiff_t i) { return static_cast<std::size_t>(i); }
 
 StateRow unit(int state) {
   StateRow row = StateRow::Zero();
@@ -76,11 +85,14 @@ SpellChain build_chain(const SpellInputs &in) {
     q(booking, booking) = -rate;
     q(booking, kRemoved) = rate;
   }
-  // Absconding competes with every phase (a phase that is instantaneous is never occupied).
-  if (in.abscond_rate > 0.0) {
-    for (int from = 0; from < kTransient; ++from) {
-      q(from, from) -= in.abscond_rate;
-      q(from, kAbsconded) += in.abscond_rate;
+  // The hazards compete with every phase (a phase that is instantaneous is never occupied).
+  for (const auto &[exit, rate] : {std::pair{kAbsconded, in.abscond_rate},
+                                   std::pair{kReleasedByPrefecture, in.prefecture_release_rate}}) {
+    if (rate > 0.0) {
+      for (int from = 0; from < kTransient; ++from) {
+        q(from, from) -= rate;
+        q(from, exit) += rate;
+      }
     }
   }
   switch (in.start) {
@@ -184,28 +196,33 @@ SpellSolution solve_spell(const SpellInputs &in) {
   double never = 0.0;
   double removed = 0.0;
   double removed_time = 0.0;
-  double absconded = 0.0;
-  // E[τ; absconded by `now`] = now·A(now) − ∫_0^now A(s) ds for the absconded mass A.
-  const auto absconded_time_so_far = [&] { return now * p(kAbsconded) - occupation(kAbsconded); };
-  double absconded_time = 0.0;
+  // Mass absorbed by each hazard exit, and E[τ; that exit] (indexed by state).
+  std::array<double, kStates> exited{};
+  std::array<double, kStates> exited_time{};
+  // E[τ; absorbed in `exit` by `now`] = now·A(now) − ∫_0^now A(s) ds for its mass A.
+  const auto exited_time_so_far = [&](int exit) { return now * p(exit) - occupation(exit); };
+  double hazard_time_so_far = 0.0;
   std::array<double, kSpellPhaseCount> phase_days{};
   if (std::isfinite(in.max_days)) {
     advance(in.max_days);
     end = p.head<kTransient>().sum();
     removed = p(kRemoved);
-    absconded = p(kAbsconded);
-    absconded_time = absconded_time_so_far();
-    // E[L; L <= t] = ∫_0^t P(L > s) ds − t·P(L > t), split into its removal, release and abscond
+    for (const int exit : kHazardExits) {
+      exited[at(exit)] = p(exit);
+      exited_time[at(exit)] = exited_time_so_far(exit);
+      hazard_time_so_far += exited_time[at(exit)];
+    }
+    // E[L; L <= t] = ∫_0^t P(L > s) ds − t·P(L > t), split into its removal, release and hazard
     // parts.
     removed_time =
-        occupation.head<kTransient>().sum() - judge_time - in.max_days * end - absconded_time;
+        occupation.head<kTransient>().sum() - judge_time - in.max_days * end - hazard_time_so_far;
     for (int s = 0; s < kTransient; ++s) {
       phase_days[static_cast<std::size_t>(s)] = occupation(s);
     }
   } else {
     // After the last review: absorption by (−Q)^-1 on the phases that can move; the others
-    // (no document, or boarding that never succeeds, when nobody absconds) hold their mass
-    // forever.
+    // (no document, or boarding that never succeeds, when no hazard ends the spell) hold their
+    // mass forever.
     std::vector<int> moving;
     std::vector<int> stalled;
     for (int s = 0; s < kTransient; ++s) {
@@ -215,13 +232,16 @@ SpellSolution solve_spell(const SpellInputs &in) {
     Eigen::MatrixXd generator_moving(k, k);
     Eigen::RowVectorXd p_moving(k);
     Eigen::VectorXd to_removed(k);
-    Eigen::VectorXd to_absconded(k);
+    const auto hazards = static_cast<Eigen::Index>(kHazardExits.size());
+    Eigen::MatrixXd to_hazard(k, hazards);
     Eigen::MatrixXd to_stalled(k, static_cast<Eigen::Index>(stalled.size()));
     for (Eigen::Index a = 0; a < k; ++a) {
       const int from = moving[static_cast<std::size_t>(a)];
       p_moving(a) = p(from);
       to_removed(a) = chain.generator(from, kRemoved);
-      to_absconded(a) = chain.generator(from, kAbsconded);
+      for (Eigen::Index h = 0; h < hazards; ++h) {
+        to_hazard(a, h) = chain.generator(from, kHazardExits[at(h)]);
+      }
       for (Eigen::Index b = 0; b < k; ++b) {
         generator_moving(a, b) = chain.generator(from, moving[static_cast<std::size_t>(b)]);
       }
@@ -232,28 +252,32 @@ SpellSolution solve_spell(const SpellInputs &in) {
     Eigen::RowVectorXd occupation_moving = Eigen::RowVectorXd::Zero(k);
     double removed_tail = 0.0;
     double removed_tail_time = 0.0;
-    double absconded_tail = 0.0;
-    double absconded_tail_time = 0.0;
+    Eigen::RowVectorXd hazard_tail = Eigen::RowVectorXd::Zero(hazards);
+    Eigen::RowVectorXd hazard_tail_time = Eigen::RowVectorXd::Zero(hazards);
     Eigen::RowVectorXd into_stalled =
         Eigen::RowVectorXd::Zero(static_cast<Eigen::Index>(stalled.size()));
     if (k > 0) {
       const Eigen::MatrixXd fundamental = (-generator_moving).partialPivLu().inverse();
       occupation_moving = p_moving * fundamental;
       removed_tail = occupation_moving.dot(to_removed);
-      absconded_tail = occupation_moving.dot(to_absconded);
+      hazard_tail = occupation_moving * to_hazard;
       // E[τ; removed] = p U U r for the absorption time τ of the tail.
       const Eigen::RowVectorXd second_moment = occupation_moving * fundamental;
       removed_tail_time = second_moment.dot(to_removed);
-      absconded_tail_time = second_moment.dot(to_absconded);
+      hazard_tail_time = second_moment * to_hazard;
       into_stalled = occupation_moving * to_stalled;
     }
     const double transient_mass = p.head<kTransient>().sum();
-    const double absconded_before = absconded_time_so_far();
     removed = p(kRemoved) + removed_tail;
-    absconded = p(kAbsconded) + absconded_tail;
-    absconded_time = absconded_before + now * absconded_tail + absconded_tail_time;
+    for (Eigen::Index h = 0; h < hazards; ++h) {
+      const int exit = kHazardExits[at(h)];
+      const double before = exited_time_so_far(exit);
+      hazard_time_so_far += before;
+      exited[at(exit)] = p(exit) + hazard_tail(h);
+      exited_time[at(exit)] = before + now * hazard_tail(h) + hazard_tail_time(h);
+    }
     removed_time = occupation.head<kTransient>().sum() - judge_time - now * transient_mass -
-                   absconded_before + now * removed_tail + removed_tail_time;
+                   hazard_time_so_far + now * removed_tail + removed_tail_time;
     for (int s = 0; s < kTransient; ++s) {
       phase_days[static_cast<std::size_t>(s)] = occupation(s);
     }
@@ -273,27 +297,36 @@ SpellSolution solve_spell(const SpellInputs &in) {
     removed = 0.0;
     removed_time = 0.0;
   }
-  if (!chain.reachable[static_cast<std::size_t>(kAbsconded)]) {
-    absconded = 0.0;
-    absconded_time = 0.0;
-  }
   removed = std::max(removed, 0.0);
   removed_time = std::max(removed_time, 0.0);
-  absconded = std::max(absconded, 0.0);
-  absconded_time = std::max(absconded_time, 0.0);
+  double hazard_ends = 0.0;
+  double hazard_time = 0.0;
+  for (const int exit : kHazardExits) {
+    if (!chain.reachable[at(exit)]) {
+      exited[at(exit)] = 0.0;
+      exited_time[at(exit)] = 0.0;
+    }
+    exited[at(exit)] = std::max(exited[at(exit)], 0.0);
+    exited_time[at(exit)] = std::max(exited_time[at(exit)], 0.0);
+    hazard_ends += exited[at(exit)];
+    hazard_time += exited_time[at(exit)];
+  }
 
   out.removed = removed;
   out.released_by_judge = judge;
   out.released_end_of_term = end;
-  out.absconded = absconded;
+  out.absconded = exited[at(kAbsconded)];
+  out.released_by_prefecture = exited[at(kReleasedByPrefecture)];
   out.never_ends = never;
   const double end_time = std::isfinite(in.max_days) ? in.max_days * end : 0.0;
-  const double ends = removed + judge + end + absconded;
-  out.mean_days = conditional(removed_time + judge_time + end_time + absconded_time, ends);
+  const double ends = removed + judge + end + hazard_ends;
+  out.mean_days = conditional(removed_time + judge_time + end_time + hazard_time, ends);
   out.mean_days_removed = conditional(removed_time, removed);
   out.mean_days_released_by_judge = conditional(judge_time, judge);
   out.mean_days_released_end_of_term = conditional(end_time, end);
-  out.mean_days_absconded = conditional(absconded_time, absconded);
+  out.mean_days_absconded = conditional(exited_time[at(kAbsconded)], out.absconded);
+  out.mean_days_released_by_prefecture =
+      conditional(exited_time[at(kReleasedByPrefecture)], out.released_by_prefecture);
   out.phase_days = phase_days;
   const auto days_in = [&](SpellPhase phase) {
     return phase_days[static_cast<std::size_t>(phase)];

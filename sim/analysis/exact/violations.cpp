@@ -191,6 +191,8 @@ void case_violations(const CaseParameters &p, const std::string &prefix,
   check.constant(&P::apprehension_rate_per_year);
   check.constant(&P::detention_max_days);
   check.constant(&P::detention_reviews);
+  // The prefecture's release: a hazard in every detention spell, any constant value.
+  check.constant(&P::detention_release_rate_per_month);
   check.delay_in_detention(&P::document_check_days);
   check.delay_in_detention(&P::lpc_request_delay);
   check.delay_in_detention(&P::booking_delay);

@@ -18,10 +18,12 @@ using removalsim::analysis::markovian_violations;
 using removalsim::analysis::NotMarkovianError;
 using removalsim::analysis::solve_exact;
 using removalsim::analysis::SpellPhase;
+using removalsim::analysis::SpellSolution;
 using removalsim::engine::Distribution;
 using removalsim::model::CaseParameters;
 using removalsim::model::Country;
 using removalsim::model::DetentionCentre;
+using removalsim::model::ReviewSchedule;
 using removalsim::model::Scenario;
 using removalsim::model::Timeline;
 
@@ -547,4 +549,146 @@ TEST_CASE("markovian_violations states the conditions of the routes, naming ever
         mentions(violations, "countries.MA.house_arrest.abscond_rate_per_month changes over time"));
     REQUIRE(mentions(violations, "countries.MA.house_arrest.share changes over time"));
   }
+}
+
+TEST_CASE("release by the prefecture: a spell that can only end by it or at the term",
+          "[analysis][exact][routes][prefecture]") {
+  // Non-holders whose LPC is never issued, no reviews: the spell lasts min(Exp(λ), M).
+  const double rate_per_month = 0.5;
+  const double lambda = rate_per_month * kMonthsPerYear / kDaysPerYear;
+  const double max_days = 60.0;
+  const double released = 1.0 - std::exp(-lambda * max_days);
+  const double mean_days = released / lambda;
+  // E[X; X <= M] for X ~ Exp(λ).
+  const double released_time =
+      (1.0 - std::exp(-lambda * max_days) * (1.0 + lambda * max_days)) / lambda;
+  const auto exact_to = [](double value) { return Approx(value).epsilon(0.0).margin(1e-9); };
+  CaseParameters p;
+  p.document_share = 0.0;
+  p.lpc_issue_probability = 0.0;
+  p.apprehension_rate_per_year = 0.0;
+  p.detention_max_days = max_days;
+  p.detention_release_rate_per_month = rate_per_month;
+  const auto require_spell = [&](const SpellSolution &s) {
+    REQUIRE(s.removed == 0.0);
+    REQUIRE(s.released_by_judge == 0.0);
+    REQUIRE(s.released_by_prefecture == exact_to(released));
+    REQUIRE(s.released_end_of_term == exact_to(1.0 - released));
+    REQUIRE(s.never_ends == 0.0);
+    REQUIRE(s.mean_days == exact_to(mean_days));
+    REQUIRE(s.mean_days_released_by_prefecture == exact_to(released_time / released));
+    REQUIRE(s.mean_days_released_end_of_term == exact_to(max_days));
+  };
+
+  SECTION("detained at issuance") {
+    p.detained_at_issuance_share = 1.0;
+    const Scenario scenario = scenario_with(p);
+    REQUIRE(markovian_violations(scenario).empty());
+    const auto exact = solve_exact(scenario, 0, 0);
+    require_spell(exact.first_spell);
+    require_spell(exact.non_holders.spell);
+    const auto &c = exact.from_issuance;
+    REQUIRE(c.expected_spells == exact_to(1.0));
+    REQUIRE(c.expected_detention_exits == exact_to(1.0));
+    REQUIRE(c.expected_released_by_prefecture == exact_to(released));
+    REQUIRE(c.expected_released_end_of_term == exact_to(1.0 - released));
+    REQUIRE(c.expected_released_by_judge == 0.0);
+    REQUIRE(c.expected_detention_days == exact_to(mean_days));
+    REQUIRE(c.never_absorbed == exact_to(1.0)); // released, then never apprehended
+    REQUIRE(exact.long_run.released_by_prefecture_share == exact_to(released));
+    REQUIRE(exact.long_run.detention_mean_days == exact_to(mean_days));
+    REQUIRE(exact.detention_release_rate_per_month == rate_per_month);
+  }
+  SECTION("from prison: the spell that starts at the release has the hazard too") {
+    p.prison_share = 1.0;
+    p.prison_remaining_days = Distribution::exponential(50.0);
+    const auto exact = solve_exact(scenario_with(p), 0, 0);
+    require_spell(exact.non_holders.detention_from_prison);
+    const auto &c = exact.from_issuance;
+    REQUIRE(c.expected_detention_entries_from_prison == exact_to(1.0));
+    REQUIRE(c.expected_released_by_prefecture == exact_to(released));
+    REQUIRE(c.expected_detention_days == exact_to(mean_days));
+  }
+  SECTION("not in house arrest") {
+    p.detained_at_issuance_share = 1.0;
+    p.house_arrest_share = 1.0;
+    p.house_arrest_max_days = 45.0;
+    p.house_arrest_boarding_success = 1.0;
+    const auto exact = solve_exact(scenario_with(p), 0, 0);
+    const auto &s = exact.first_house_arrest;
+    REQUIRE(s.released_by_prefecture == 0.0);
+    REQUIRE(s.released_end_of_term == exact_to(1.0));
+    REQUIRE(s.mean_days == exact_to(45.0));
+    REQUIRE(exact.from_issuance.expected_released_by_prefecture == 0.0);
+    REQUIRE(exact.from_issuance.expected_house_arrest_ended == exact_to(1.0));
+  }
+}
+
+TEST_CASE("release by the prefecture: it competes with the boarding and the reviews, and the "
+          "redetention gap follows it (Wald's identity)",
+          "[analysis][exact][routes][prefecture]") {
+  // Holders booked at once, boarding after Exp(β) days; a review on day 10 releases with
+  // probability r; the prefecture's hazard λ; term M. Apprehended again after 1/α days and the gap.
+  const double beta = 1.0 / 8.0;
+  const double lambda = 0.6 * kMonthsPerYear / kDaysPerYear;
+  const double review_day = 10.0;
+  const double review_release = 0.3;
+  const double max_days = 40.0;
+  const double alpha_days = 50.0;
+  const double gap = 7.0;
+  CaseParameters p;
+  p.document_share = 1.0;
+  p.no_delay_share = 1.0;
+  p.apprehension_rate_per_year = kDaysPerYear / alpha_days;
+  p.redetention_gap_days = gap;
+  p.booking_delay = Distribution::exponential(1.0 / beta);
+  p.detention_max_days = max_days;
+  p.detention_reviews = ReviewSchedule{{review_day, review_release}};
+  p.detention_release_rate_per_month = 0.6;
+  // Before and after the review the spell ends at rate r = β + λ, each exit in proportion.
+  const double r = beta + lambda;
+  const double before = 1.0 - std::exp(-r * review_day);       // ended by day 10
+  const double kept = (1.0 - before) * (1.0 - review_release); // still detained after day 10
+  const double after = 1.0 - std::exp(-r * (max_days - review_day));
+  const double ended = before + kept * after; // by the boarding or the hazard
+  const double removed = beta / r * ended;
+  const double prefecture = lambda / r * ended;
+  const double judge = (1.0 - before) * review_release;
+  const double term = kept * (1.0 - after);
+  // E[length] = ∫_0^M P(L > s) ds.
+  const double mean_days = before / r + kept * after / r;
+  const double per_cycle = alpha_days + mean_days + gap * (1.0 - removed);
+  const auto exact = solve_exact(scenario_with(p), 0, 0);
+  const auto &s = exact.holders.spell;
+  REQUIRE(s.removed == near(removed));
+  REQUIRE(s.released_by_prefecture == near(prefecture));
+  REQUIRE(s.released_by_judge == near(judge));
+  REQUIRE(s.released_end_of_term == near(term));
+  REQUIRE(s.mean_days == near(mean_days));
+  const auto &c = exact.from_issuance;
+  REQUIRE(c.removed == near(1.0));
+  REQUIRE(c.expected_spells == near(1.0 / removed));
+  REQUIRE(c.expected_released_by_prefecture == near(prefecture / removed));
+  REQUIRE(c.expected_released_by_judge == near(judge / removed));
+  REQUIRE(c.expected_released_end_of_term == near(term / removed));
+  REQUIRE(c.mean_days_to_removed == near(per_cycle / removed));
+  REQUIRE(exact.long_run.released_by_prefecture_share == near(prefecture));
+  REQUIRE(exact.long_run.released_by_judge_share == near(judge));
+  REQUIRE(exact.long_run.detention_removal_rate == near(removed));
+}
+
+TEST_CASE("markovian_violations: the prefecture's release rate must be constant",
+          "[analysis][exact][routes][prefecture]") {
+  CaseParameters p;
+  p.apprehension_rate_per_year = 2.0;
+  p.detention_release_rate_per_month = 0.3;
+  Scenario scenario = scenario_with(p);
+  scenario.countries.front().code = "MA";
+  REQUIRE(markovian_violations(scenario).empty());
+  scenario.countries.front().profiles.front().parameters.detention_release_rate_per_month =
+      Timeline<double>({{0.0, 0.0}, {1000.0, 0.3}});
+  const auto violations = markovian_violations(scenario);
+  REQUIRE(violations.size() == 1);
+  REQUIRE(mentions(violations, "countries.MA.detention.release_rate_per_month changes over time"));
+  REQUIRE_THROWS_AS(solve_exact(scenario, 0, 0), NotMarkovianError);
 }
