@@ -40,7 +40,8 @@ void print_solution(const analysis::ExactSolution &solution) {
               "lpc_in_time_rate %.4f\n",
               r.detention_removal_rate, r.detention_mean_days,
               r.released_by_judge_share_of_unremoved, r.lpc_issue_rate, r.lpc_in_time_rate);
-  // The removal routes (DESIGN.md §3b), only when one is on: v1 output is unchanged.
+  // The removal routes (DESIGN.md §3b) and the prefecture's release, only when one is on: v1
+  // output is unchanged.
   if (solution.prison_share > 0.0 || solution.house_arrest_share > 0.0) {
     std::printf("  removed by route: detention %.4f, house arrest %.4f, prison release %.4f\n",
                 c.removed_from_detention, c.removed_from_house_arrest, c.removed_at_prison_release);
@@ -52,6 +53,12 @@ void print_solution(const analysis::ExactSolution &solution) {
                 solution.prison_share, c.expected_prison_releases,
                 c.expected_detention_entries_from_prison, r.prison_release_removal_rate,
                 r.detention_entries_from_prison_share);
+  }
+  if (solution.detention_release_rate_per_month > 0.0) {
+    std::printf("  release by the prefecture (rate %.3f a month): expected per order %.3f; "
+                "long-run share of detention exits %.4f\n",
+                solution.detention_release_rate_per_month, c.expected_released_by_prefecture,
+                r.released_by_prefecture_share);
   }
   if (solution.house_arrest_share > 0.0) {
     std::printf("  house arrest (share %.3f): expected per order %.3f entries, %.1f days, %.3f "
