@@ -1,7 +1,8 @@
 // The simulator against the exact absorbing chain (DESIGN.md §5) with every removal route of
-// §3b on (tests/data/scenarios/exact_routes.yaml): ratios of counters, counters per order issued
-// and cohort outcomes from R independent replications must bracket the exact values with a
-// Student-t interval at level 0.999; and the comparison rejects a wrong parameter.
+// §3b on (tests/data/scenarios/exact_routes.yaml), without and with a release by the prefecture:
+// ratios of counters, counters per order issued and cohort outcomes from R independent
+// replications must bracket the exact values with a Student-t interval at level 0.999; and the
+// comparison rejects a wrong parameter.
 #include "removalsim/analysis/exact_chain.h"
 #include "removalsim/engine/calendar.h"
 #include "removalsim/engine/interval.h"
@@ -11,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -122,6 +124,8 @@ std::vector<Comparison> comparisons(const ExactSolution &exact) {
        r.detention_mean_days},
       {"released_by_judge / detention_exits", ratio_of<M::released_by_judge, M::detention_exits>,
        r.released_by_judge_share},
+      {"released_by_prefecture / detention_exits",
+       ratio_of<M::released_by_prefecture, M::detention_exits>, r.released_by_prefecture_share},
       {"removals_holders / detention_exits_holders",
        ratio_of<M::removals_holders, M::detention_exits_holders>, r.removal_share_document_holders},
       {"lpc_issued_in_time / lpc_requested", ratio_of<M::lpc_issued_in_time, M::lpc_requested>,
@@ -149,6 +153,14 @@ std::vector<Comparison> comparisons(const ExactSolution &exact) {
       {"detention_entries_from_prison per order", per_order<M::detention_entries_from_prison>,
        c.expected_detention_entries_from_prison},
       {"detention_entries per order", per_order<M::detention_entries>, c.expected_spells},
+      {"detention_exits per order", per_order<M::detention_exits>, c.expected_detention_exits},
+      {"detention_days per order", per_order<M::detention_days>, c.expected_detention_days},
+      {"released_by_judge per order", per_order<M::released_by_judge>,
+       c.expected_released_by_judge},
+      {"released_by_prefecture per order", per_order<M::released_by_prefecture>,
+       c.expected_released_by_prefecture},
+      {"released_end_of_term per order", per_order<M::released_end_of_term>,
+       c.expected_released_end_of_term},
       {"house_arrest_entries per order", per_order<M::house_arrest_entries>,
        c.expected_house_arrest_entries},
       {"house_arrest_exits per order", per_order<M::house_arrest_exits>,
@@ -237,30 +249,57 @@ TEST_CASE("simulation matches the exact chain: LPCs issued at once (in hand at t
   require_agreement(scenario);
 }
 
+TEST_CASE("simulation matches the exact chain with a release by the prefecture in every "
+          "detention spell, fresh or from prison",
+          "[analysis][exact][simulation][routes][prefecture]") {
+  Scenario scenario = routes_scenario();
+  scenario.countries.front().profiles.front().parameters.detention_release_rate_per_month = 0.5;
+  require_agreement(scenario);
+}
+
+namespace {
+
+/// The replications of `simulated` reject, for each comparison named, the exact value of `wrong`.
+void require_rejected(const Scenario &simulated, const Scenario &wrong,
+                      const std::vector<std::string> &names) {
+  const auto wanted = comparisons(solve_exact(simulated, 0, 0));
+  const auto runs = replicate(simulated, wanted);
+  const auto wrong_exact = comparisons(solve_exact(wrong, 0, 0));
+  for (const auto &name : names) {
+    const auto found = std::find_if(wanted.begin(), wanted.end(),
+                                    [&](const Comparison &c) { return c.name == name; });
+    REQUIRE(found != wanted.end());
+    const auto i = static_cast<std::size_t>(found - wanted.begin());
+    const auto ci = interval(runs, i);
+    INFO(name << ": wrong exact " << wrong_exact[i].exact << ", simulated " << ci.mean << " ["
+              << ci.low << ", " << ci.high << "]");
+    CHECK_FALSE(brackets(ci, wrong_exact[i].exact));
+  }
+}
+
+} // namespace
+
 TEST_CASE("the routes comparison has power: a wrong abscond rate and a wrong escort success are "
           "rejected",
           "[analysis][exact][simulation][routes]") {
   const Scenario scenario = routes_scenario();
-  const auto wanted = comparisons(solve_exact(scenario, 0, 0));
-  const auto runs = replicate(scenario, wanted);
   Scenario wrong = scenario;
   auto &p = wrong.countries.front().profiles.front().parameters;
   p.house_arrest_abscond_rate_per_month = 0.4; // simulated with 0.3
   p.prison_removal_success = 0.75;             // simulated with 0.8
-  const auto wrong_exact = comparisons(solve_exact(wrong, 0, 0));
-  const auto rejected = [&](const std::string &name) {
-    for (std::size_t i = 0; i < wanted.size(); ++i) {
-      if (wanted[i].name == name) {
-        const auto ci = interval(runs, i);
-        INFO(name << ": wrong exact " << wrong_exact[i].exact << ", simulated " << ci.mean << " ["
-                  << ci.low << ", " << ci.high << "]");
-        return !brackets(ci, wrong_exact[i].exact);
-      }
-    }
-    FAIL("no comparison named " << name);
-    return false;
-  };
-  CHECK(rejected("house_arrest_absconded / house_arrest_exits"));
-  CHECK(rejected("house_arrest_days / house_arrest_exits"));
-  CHECK(rejected("removals_at_prison_release / prison_releases"));
+  require_rejected(scenario, wrong,
+                   {"house_arrest_absconded / house_arrest_exits",
+                    "house_arrest_days / house_arrest_exits",
+                    "removals_at_prison_release / prison_releases"});
+}
+
+TEST_CASE("the comparison has power: a wrong release rate of the prefecture is rejected",
+          "[analysis][exact][simulation][routes][prefecture]") {
+  Scenario scenario = routes_scenario();
+  scenario.countries.front().profiles.front().parameters.detention_release_rate_per_month = 0.5;
+  Scenario wrong = scenario;
+  wrong.countries.front().profiles.front().parameters.detention_release_rate_per_month = 0.6;
+  require_rejected(scenario, wrong,
+                   {"released_by_prefecture / detention_exits", "detention_days / detention_exits",
+                    "released_by_prefecture per order"});
 }
