@@ -275,3 +275,74 @@ TEST_CASE("centres: places are rounded per centre, floor(x * share + 0.5)",
   }
   REQUIRE(peak == 4.0);
 }
+
+TEST_CASE("release by the prefecture: off at 0, the paths are those without the parameter",
+          "[model][routes][prefecture]") {
+  const Scenario without = small_scenario();
+  const RunResult reference = simulate(without, 12, 0);
+  Scenario zero = without;
+  SECTION("0") { parameters_of(zero).detention_release_rate_per_month = 0.0; }
+  SECTION("0 in every segment of a timeline") {
+    parameters_of(zero).detention_release_rate_per_month =
+        Timeline<double>({{0.0, 0.0}, {365.0, 0.0}});
+  }
+  const RunResult result = simulate(zero, 12, 0);
+  REQUIRE(result.fingerprint == reference.fingerprint);
+  REQUIRE(result.events == reference.events);
+  REQUIRE(total(result, Metric::released_by_prefecture) == 0);
+  REQUIRE(total(result, Metric::released_by_judge) == total(reference, Metric::released_by_judge));
+}
+
+TEST_CASE("release by the prefecture: it competes with the judge, the term and the boarding, and "
+          "the detention exits balance",
+          "[model][routes][prefecture]") {
+  Scenario scenario = small_scenario();
+  parameters_of(scenario).detention_release_rate_per_month = 1.0;
+  const RunResult result = simulate(scenario, 13, 0);
+  const RunResult off = simulate(small_scenario(), 13, 0);
+  const double released = total(result, Metric::released_by_prefecture);
+  REQUIRE(released > 100);
+  REQUIRE(total(result, Metric::released_by_prefecture_holders) > 0);
+  REQUIRE(total(result, Metric::released_by_prefecture_holders) < released);
+  REQUIRE(result.fingerprint != off.fingerprint);
+  // Fewer spells reach a review or the term, and spells are shorter.
+  REQUIRE(total(result, Metric::released_end_of_term) < total(off, Metric::released_end_of_term));
+  REQUIRE(total(result, Metric::detention_days) / total(result, Metric::detention_exits) <
+          total(off, Metric::detention_days) / total(off, Metric::detention_exits));
+  const double exits = total(result, Metric::detention_exits);
+  REQUIRE(total(result, Metric::detention_entries) ==
+          exits + cohort_total(result, Outcome::detained));
+  REQUIRE(exits == total(result, Metric::removals_from_detention) +
+                       total(result, Metric::released_by_judge) +
+                       total(result, Metric::released_end_of_term) + released);
+  REQUIRE(total(result, Metric::detention_exits_holders) ==
+          total(result, Metric::removals_holders) +
+              total(result, Metric::released_by_judge_holders) +
+              total(result, Metric::released_end_of_term_holders) +
+              total(result, Metric::released_by_prefecture_holders));
+}
+
+TEST_CASE("release by the prefecture: spells end at the hazard's rate, then the redetention gap "
+          "applies",
+          "[model][routes][prefecture]") {
+  Scenario scenario = small_scenario();
+  CaseParameters &p = parameters_of(scenario);
+  p.document_share = 0.0;
+  p.lpc_issue_probability = 0.0; // never removed
+  p.detention_reviews = ReviewSchedule{};
+  p.detention_max_days = 100000.0;
+  p.detention_release_rate_per_month = 10.0;
+  p.apprehension_rate_per_year = 50.0;
+  p.no_delay_share = 1.0;
+  p.redetention_gap_days = 2000.0; // longer than the run: one spell per order
+  const RunResult result = simulate(scenario, 14, 0);
+  const double exits = total(result, Metric::detention_exits);
+  REQUIRE(exits > 1500);
+  REQUIRE(total(result, Metric::released_by_prefecture) == exits);
+  REQUIRE(total(result, Metric::detention_entries) <= total(result, Metric::oqtf_issued));
+  // Exponential stays of mean 365.25 / 120 days; stays running at the horizon are not counted
+  // (about mean / run length shorter, within the 1 % margin), plus four standard errors.
+  const double mean = 365.25 / 120.0;
+  REQUIRE(total(result, Metric::detention_days) / exits ==
+          Approx(mean).margin(4.0 * mean / std::sqrt(exits) + 0.01 * mean));
+}
