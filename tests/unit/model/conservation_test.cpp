@@ -57,7 +57,8 @@ TEST_CASE("counters balance: terminal flows match cohort outcomes, detentions ba
   REQUIRE(total(result, Metric::detention_exits) ==
           total(result, Metric::removals_from_detention) +
               total(result, Metric::released_by_judge) +
-              total(result, Metric::released_end_of_term));
+              total(result, Metric::released_end_of_term) +
+              total(result, Metric::released_by_prefecture));
   REQUIRE(total(result, Metric::removals_from_detention) == total(result, Metric::removals));
   REQUIRE(total(result, Metric::apprehensions) ==
           total(result, Metric::detention_entries) + total(result, Metric::apprehended_no_place));
@@ -139,7 +140,8 @@ TEST_CASE("with every route on, each order is in one state and the routes add up
     REQUIRE(in_month(result, Metric::detention_exits, month) ==
             in_month(result, Metric::removals_from_detention, month) +
                 in_month(result, Metric::released_by_judge, month) +
-                in_month(result, Metric::released_end_of_term, month));
+                in_month(result, Metric::released_end_of_term, month) +
+                in_month(result, Metric::released_by_prefecture, month));
   }
   // Every route is taken, and the stocks at the horizon are what flowed in and did not leave.
   for (const Metric route : {Metric::removals_from_detention, Metric::removals_from_house_arrest,
