@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "execution.h"
+#include "fnv1a.h"
 #include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
@@ -40,11 +41,9 @@ std::string hex(std::uint64_t value) {
 
 /// FNV-1a of the resolved scenario: identifies what was simulated, whatever the files' layout.
 std::uint64_t content_hash(const std::string &text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : text) {
-    hash = (hash ^ c) * 0x100000001b3ULL;
-  }
-  return hash;
+  Fnv1a hash;
+  hash.add(text);
+  return hash.value();
 }
 
 void run(const RunOptions &options) {

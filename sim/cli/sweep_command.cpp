@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "execution.h"
+#include "fnv1a.h"
 #include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
@@ -43,20 +44,18 @@ constexpr const char *kSweepStopNotice =
     "goes on; interrupt again to abort)\n";
 
 /// FNV-1a over everything a sweep's results depend on: what a checkpoint must match to be reused.
+/// Each item ends with a byte 0xff, which no text contains.
 class Fingerprint {
 public:
   void add(std::string_view text) {
-    for (const unsigned char c : text) {
-      hash_ = (hash_ ^ c) * 0x100000001b3ULL;
-    }
-    add_separator();
+    hash_.add(text);
+    hash_.add(static_cast<unsigned char>(0xff));
   }
   void add(std::uint64_t value) { add(std::to_string(value)); }
-  std::uint64_t value() const noexcept { return hash_; }
+  std::uint64_t value() const noexcept { return hash_.value(); }
 
 private:
-  void add_separator() { hash_ = (hash_ ^ 0xffU) * 0x100000001b3ULL; }
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+  Fnv1a hash_;
 };
 
 std::uint64_t fingerprint_of(const scenario::SweepDesign &design,
