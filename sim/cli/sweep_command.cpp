@@ -5,6 +5,7 @@
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
@@ -30,10 +31,9 @@ namespace removalsim::cli {
 
 namespace {
 
-struct SweepOptions {
+/// Replications and seed are the design's: only threads and out are options.
+struct SweepOptions : SimulationOptions {
   std::string design;
-  std::string out;
-  unsigned threads = 0;
   bool resume = false;
   RunLimits limits;
 };
@@ -281,12 +281,12 @@ void add_sweep_command(CLI::App &app) {
   CLI::App *command = app.add_subcommand(
       "sweep", "Run the points of a sweep design x replications, on threads or MPI ranks");
   command->add_option("design", options->design, "Sweep design YAML file")->required();
-  command->add_option("--out", options->out,
-                      "Directory for replications.csv, summary.csv and sweep.json (atomically)");
-  command
-      ->add_option("--threads", options->threads,
-                   "Worker threads per process (0: the cores, shared by a node's MPI ranks)")
-      ->capture_default_str();
+  add_simulation_options(
+      *command, *options,
+      {.replications = "",
+       .seed = "",
+       .threads = "Worker threads per process (0: the cores, shared by a node's MPI ranks)",
+       .out = "Directory for replications.csv, summary.csv and sweep.json (atomically)"});
   command
       ->add_flag("--resume", options->resume,
                  "Skip the units that the checkpoint in --out says an interrupted run finished")
