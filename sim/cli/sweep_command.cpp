@@ -6,6 +6,7 @@
 #include "progress.h"
 #include "run_limits.h"
 #include "simulation_options.h"
+#include "sweep_faults.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
@@ -13,19 +14,17 @@
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/sweep_checkpoint.h"
 #include "removalsim/analysis/sweep_output.h"
-#include "removalsim/engine/error.h"
 #include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/sweep_design.h"
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 namespace removalsim::cli {
 
@@ -97,21 +96,10 @@ private:
   std::size_t blocks_per_point_;
 };
 
-/// Faults that tests inject through the environment, to check what a real one would do:
-/// REMOVALSIM_TEST_KILL_AFTER_UNITS=N makes the coordinator SIGKILL itself once N units are in the
-/// checkpoint (an operator's `kill -9` at that moment); REMOVALSIM_TEST_FAIL_UNITS=1 makes every
-/// unit this process computes fail (a rank that breaks mid-sweep).
-struct InjectedFaults {
-  std::size_t kill_after_units = 0;
-  bool fail_units = false;
-
-  static InjectedFaults from_environment() {
-    const char *kill = std::getenv("REMOVALSIM_TEST_KILL_AFTER_UNITS");
-    const char *fail = std::getenv("REMOVALSIM_TEST_FAIL_UNITS");
-    return {kill == nullptr ? 0 : std::strtoull(kill, nullptr, 10),
-            fail != nullptr && std::string_view(fail) == "1"};
-  }
-};
+SweepFaults &injected_faults() {
+  static SweepFaults faults;
+  return faults;
+}
 
 /// A checkpoint's units must be units of this design, each with its replications' outputs: a
 /// record edited by hand could otherwise put values where they do not belong.
@@ -188,16 +176,15 @@ void sweep(const SweepOptions &options) {
             : (", " + std::to_string(finished.size()) + " already done (resumed)").c_str());
   }
 
-  const InjectedFaults faults = InjectedFaults::from_environment();
+  const SweepFaults &faults = injected_faults();
   std::size_t completed = 0;
   const Progress progress("unit");
   const auto computed = executor->run(
       pending.size(),
       [&](std::size_t k) {
         const std::size_t unit = pending[k];
-        if (faults.fail_units) {
-          throw SimulationError("injected failure (REMOVALSIM_TEST_FAIL_UNITS)", 0.0,
-                                static_cast<long long>(unit));
+        if (faults.before_unit) {
+          faults.before_unit(unit);
         }
         const std::size_t p = layout.point(unit);
         analysis::UnitResult values;
@@ -213,8 +200,8 @@ void sweep(const SweepOptions &options) {
         ++completed;
         if (checkpoint) {
           checkpoint->append(pending[k], values);
-          if (completed == faults.kill_after_units) {
-            std::raise(SIGKILL);
+          if (faults.after_checkpointed) {
+            faults.after_checkpointed(completed);
           }
         }
         progress(completed, pending.size());
@@ -275,6 +262,8 @@ void sweep(const SweepOptions &options) {
 }
 
 } // namespace
+
+void set_sweep_faults(SweepFaults faults) { injected_faults() = std::move(faults); }
 
 void add_sweep_command(CLI::App &app) {
   auto options = std::make_shared<SweepOptions>();
