@@ -3,6 +3,7 @@
 #include "interrupt.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/calibration/abc_smc.h"
@@ -37,28 +38,28 @@ namespace {
 
 namespace cal = analysis::calibration;
 
-struct CalibrateOptions {
+/// Replications 0: the free file's, else the method's default; the seed is the free file's, else
+/// the methods' default, unless `seed_given`.
+struct CalibrateOptions : SimulationOptions {
   std::string scenario;
   std::string targets;
   std::string free;
-  std::string method;           // empty: the free file's, else smm
-  std::size_t replications = 0; // 0: the free file's, else the method's default
+  std::string method; // empty: the free file's, else smm
   std::size_t starts = 0;
   std::size_t max_evaluations = 0;
   std::size_t design_points = 0;
   std::string optimiser; // empty: SmmOptions' default
   std::size_t population = 0;
   std::size_t generations = 0;
-  std::optional<std::uint64_t> seed;
-  unsigned threads = 0;
-  std::string out;
+  bool seed_given = false;
   std::string posterior;
   bool resume = false;
   RunLimits limits;
 };
 
-// SMM's defaults live in cal::SmmOptions; ABC-SMC simulates each particle once, as ABC does.
+// The methods' defaults live in their options (the free file and the command line override them).
 const cal::SmmOptions kSmmDefaults{};
+const cal::AbcOptions kAbcDefaults{};
 
 // --- The simulator seen by calibration --------------------------------------------------------
 
@@ -364,13 +365,16 @@ void calibrate(const CalibrateOptions &options) {
     throw CLI::ValidationError("--posterior", "posterior samples come from --method abc-smc only");
   }
   const std::size_t replications =
-      options.replications != 0 ? options.replications
-                                : free.replications.value_or(abc ? 1 : kSmmDefaults.replications);
+      options.replications != 0
+          ? options.replications
+          : free.replications.value_or(abc ? kAbcDefaults.replications : kSmmDefaults.replications);
   if (!abc && replications < 2) {
     throw CLI::ValidationError("--replications",
                                "SMM needs at least 2 replications (for its standard errors)");
   }
-  const std::uint64_t seed = options.seed.value_or(free.seed.value_or(1));
+  const std::uint64_t seed = options.seed_given
+                                 ? options.seed
+                                 : free.seed.value_or(abc ? kAbcDefaults.seed : kSmmDefaults.seed);
 
   const scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
   // Checked at the scenario's own values: each evaluation reduces its runs to the targets' values.
@@ -687,12 +691,18 @@ void add_calibrate_command(CLI::App &app) {
   command->add_option("--free", options->free, "Free-parameters YAML file (FREE.yaml)")->required();
   command->add_option("--method", options->method, "smm (default) or abc-smc")
       ->check(CLI::IsMember({"smm", "abc-smc"}));
-  command
-      ->add_option("--replications,-r", options->replications,
-                   "Replications per evaluation (SMM, default " +
+  add_simulation_options(
+      *command, *options,
+      {.replications = "Replications per evaluation (SMM, default " +
                        std::to_string(kSmmDefaults.replications) +
-                       "; the design uses half, the polish twice) or per particle (ABC, 1)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
+                       "; the design uses half, the polish twice) or per particle (ABC, " +
+                       std::to_string(kAbcDefaults.replications) + ")",
+       .default_replications = 0,
+       .max_replications = 100'000,
+       .seed =
+           "Random seed (default: the free file's, else " + std::to_string(kSmmDefaults.seed) + ")",
+       .out = "Calibrated scenario to write (YAML extending SCENARIO; atomically)",
+       .show_defaults = false});
   command
       ->add_option("--design-points", options->design_points,
                    "SMM: points of the global Sobol design (default 8 per parameter, at least 16)")
@@ -712,22 +722,26 @@ void add_calibrate_command(CLI::App &app) {
                    "SMM: evaluations per local run (default " +
                        std::to_string(kSmmDefaults.max_evaluations) + ")")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
-  command->add_option("--population", options->population, "ABC-SMC: particles (default 200)")
+  command
+      ->add_option("--population", options->population,
+                   "ABC-SMC: particles (default " + std::to_string(kAbcDefaults.population_size) +
+                       ")")
       ->check(CLI::Range(std::size_t{2}, std::size_t{1'000'000}));
-  command->add_option("--generations", options->generations, "ABC-SMC: generations (default 8)")
+  command
+      ->add_option("--generations", options->generations,
+                   "ABC-SMC: generations (default " + std::to_string(kAbcDefaults.max_generations) +
+                       ")")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000}));
-  command->add_option("--seed", options->seed, "Random seed (default 1)");
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->capture_default_str();
-  command->add_option("--out", options->out,
-                      "Calibrated scenario to write (YAML extending SCENARIO; atomically)");
   command->add_flag("--resume", options->resume,
                     "Go on from OUT.checkpoint, left by an interrupted run of the same command "
                     "(the result is that of an uninterrupted run)");
   command->add_option("--posterior", options->posterior,
                       "ABC-SMC: CSV of the last generation's weighted particles");
   add_limit_options(*command, options->limits);
-  command->callback([options] { calibrate(*options); });
+  command->callback([options, command] {
+    options->seed_given = command->count("--seed") > 0;
+    calibrate(*options);
+  });
 }
 
 } // namespace removalsim::cli

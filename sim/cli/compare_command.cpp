@@ -4,6 +4,7 @@
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/batch.h"
@@ -28,14 +29,10 @@ namespace removalsim::cli {
 
 namespace {
 
-struct CompareOptions {
-  std::string scenario = "scenarios/france.yaml";
+struct CompareOptions : SimulationOptions {
+  std::string scenario = kDefaultScenario;
   std::string targets;
-  std::size_t replications = 10;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
   RunLimits limits;
-  std::string out;
 };
 
 /// Decimals to show values comparable with `reported`: none for counts in the hundreds and more,
@@ -216,13 +213,9 @@ void add_compare_command(CLI::App &app) {
       "compare", "Compare a scenario's replications with published figures (a targets file)");
   command->add_option("scenario", options->scenario, "Scenario YAML file")->capture_default_str();
   command->add_option("--targets", options->targets, "Targets YAML file")->required();
-  command->add_option("--replications,-r", options->replications, "Independent replications")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{2}, std::size_t{1'000'000}));
-  command->add_option("--seed", options->seed, "Random seed")->capture_default_str();
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->capture_default_str();
-  command->add_option("--out", options->out, "Directory for comparison.csv (written atomically)");
+  add_simulation_options(
+      *command, *options,
+      {.min_replications = 2, .out = "Directory for comparison.csv (written atomically)"});
   add_limit_options(*command, options->limits);
   command->callback([options] { compare(*options); });
 }

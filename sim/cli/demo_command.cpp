@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "simulation_options.h"
 
 #include "removalsim/engine/interval.h"
 #include "removalsim/engine/replications.h"
@@ -13,12 +14,9 @@ namespace removalsim::cli {
 
 namespace {
 
-struct DemoOptions {
+struct DemoOptions : SimulationOptions {
   int servers = 5;
   double utilisation = 0.8;
-  std::size_t replications = 20;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
 };
 
 void run_demo(const DemoOptions &options) {
@@ -60,10 +58,9 @@ void add_demo_command(CLI::App &app) {
   demo->add_option("--servers", options->servers, "Number of servers")->check(CLI::Range(1, 1000));
   demo->add_option("--utilisation", options->utilisation, "Utilisation rho = lambda / (c mu)")
       ->check(CLI::Range(0.01, 0.99));
-  demo->add_option("--replications", options->replications, "Independent replications")
-      ->check(CLI::Range(2, 100000));
-  demo->add_option("--seed", options->seed, "Random seed");
-  demo->add_option("--threads", options->threads, "Worker threads (0: all cores)");
+  add_simulation_options(
+      *demo, *options,
+      {.default_replications = 20, .min_replications = 2, .max_replications = 100'000});
   demo->callback([options] { run_demo(*options); });
 }
 

@@ -4,6 +4,7 @@
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
@@ -26,14 +27,10 @@ namespace removalsim::cli {
 
 namespace {
 
-struct DiffOptions {
+struct DiffOptions : SimulationOptions {
   std::string base;
   std::string whatif;
-  std::size_t replications = 10;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
   RunLimits limits;
-  std::string out;
 };
 
 struct Column {
@@ -161,14 +158,11 @@ void add_diff_command(CLI::App &app) {
       "diff", "Paired differences of a what-if scenario from a base (common random numbers)");
   command->add_option("base", options->base, "Base scenario YAML file")->required();
   command->add_option("whatif", options->whatif, "What-if scenario YAML file")->required();
-  command->add_option("--replications,-r", options->replications, "Paired replications")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{2}, std::size_t{1'000'000}));
-  command->add_option("--seed", options->seed, "Random seed (shared by both scenarios)")
-      ->capture_default_str();
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->capture_default_str();
-  command->add_option("--out", options->out, "Directory for diff.csv (written atomically)");
+  add_simulation_options(*command, *options,
+                         {.replications = "Paired replications",
+                          .min_replications = 2,
+                          .seed = "Random seed (shared by both scenarios)",
+                          .out = "Directory for diff.csv (written atomically)"});
   add_limit_options(*command, options->limits);
   command->callback([options] {
     Execution::require_single_process("diff");

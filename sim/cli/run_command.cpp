@@ -1,9 +1,11 @@
 #include "commands.h"
 #include "execution.h"
+#include "fnv1a.h"
 #include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "simulation_options.h"
 #include "summary_table.h"
 
 #include "removalsim/analysis/atomic_file.h"
@@ -23,12 +25,8 @@ namespace removalsim::cli {
 
 namespace {
 
-struct RunOptions {
-  std::string scenario = "scenarios/france.yaml";
-  std::size_t replications = 10;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
-  std::string out;
+struct RunOptions : SimulationOptions {
+  std::string scenario = kDefaultScenario;
   RunLimits limits;
 };
 
@@ -40,11 +38,9 @@ std::string hex(std::uint64_t value) {
 
 /// FNV-1a of the resolved scenario: identifies what was simulated, whatever the files' layout.
 std::uint64_t content_hash(const std::string &text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : text) {
-    hash = (hash ^ c) * 0x100000001b3ULL;
-  }
-  return hash;
+  Fnv1a hash;
+  hash.add(text);
+  return hash.value();
 }
 
 void run(const RunOptions &options) {
@@ -120,14 +116,9 @@ void add_run_command(CLI::App &app) {
   auto options = std::make_shared<RunOptions>();
   CLI::App *command = app.add_subcommand("run", "Simulate a scenario and summarise it by year");
   command->add_option("scenario", options->scenario, "Scenario YAML file")->capture_default_str();
-  command->add_option("--replications,-r", options->replications, "Independent replications")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
-  command->add_option("--seed", options->seed, "Random seed")->capture_default_str();
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->capture_default_str();
-  command->add_option("--out", options->out,
-                      "Directory for monthly.csv, summary.csv and run.json (written atomically)");
+  add_simulation_options(
+      *command, *options,
+      {.out = "Directory for monthly.csv, summary.csv and run.json (written atomically)"});
   add_limit_options(*command, options->limits);
   command->callback([options] {
     Execution::require_single_process("run");

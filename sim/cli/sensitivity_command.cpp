@@ -4,6 +4,7 @@
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/batch.h"
@@ -34,17 +35,15 @@ namespace {
 
 namespace sa = analysis::sensitivity;
 
-struct SensitivityOptions {
+/// Replications 0: the study file's, whose seed is the seed.
+struct SensitivityOptions : SimulationOptions {
   std::string scenario;
   std::string params;
   std::string metric;
   std::string method;
-  std::size_t replications = 0; // 0: the study file's
   std::size_t trajectories = 0; // 0: the study file's
   std::size_t samples = 0;      // 0: the study file's
-  unsigned threads = 0;
   RunLimits limits;
-  std::string out;
 };
 
 /// `--metric NAME` measures NAME on the countries and periods of the file's outputs (once each).
@@ -410,10 +409,15 @@ void add_sensitivity_command(CLI::App &app) {
       ->check(CLI::IsMember(analysis::metric_names()));
   command->add_option("--method", options->method, "morris or sobol (default: the study file's)")
       ->check(CLI::IsMember({"morris", "sobol"}));
-  command
-      ->add_option("--replications,-r", options->replications,
-                   "Replications per design point (default: the study file's)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
+  add_simulation_options(
+      *command, *options,
+      {.replications = "Replications per design point (default: the study file's)",
+       .default_replications = 0,
+       .max_replications = 100'000,
+       .seed = "",
+       .out = "Directory for sensitivity.csv, points.csv and sensitivity.json (written "
+              "atomically)",
+       .show_defaults = false});
   command
       ->add_option("--trajectories", options->trajectories,
                    "Morris trajectories (default: the study file's)")
@@ -422,11 +426,6 @@ void add_sensitivity_command(CLI::App &app) {
       ->add_option("--samples", options->samples,
                    "Sobol base samples N, a power of two (default: the study file's)")
       ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 30));
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->capture_default_str();
-  command->add_option(
-      "--out", options->out,
-      "Directory for sensitivity.csv, points.csv and sensitivity.json (written atomically)");
   add_limit_options(*command, options->limits);
   command->callback([options] { run(*options); });
 }

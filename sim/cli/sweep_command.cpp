@@ -1,9 +1,12 @@
 #include "commands.h"
 #include "execution.h"
+#include "fnv1a.h"
 #include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "simulation_options.h"
+#include "sweep_faults.h"
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
@@ -11,28 +14,25 @@
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/sweep_checkpoint.h"
 #include "removalsim/analysis/sweep_output.h"
-#include "removalsim/engine/error.h"
 #include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/sweep_design.h"
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 namespace removalsim::cli {
 
 namespace {
 
-struct SweepOptions {
+/// Replications and seed are the design's: only threads and out are options.
+struct SweepOptions : SimulationOptions {
   std::string design;
-  std::string out;
-  unsigned threads = 0;
   bool resume = false;
   RunLimits limits;
 };
@@ -43,20 +43,18 @@ constexpr const char *kSweepStopNotice =
     "goes on; interrupt again to abort)\n";
 
 /// FNV-1a over everything a sweep's results depend on: what a checkpoint must match to be reused.
+/// Each item ends with a byte 0xff, which no text contains.
 class Fingerprint {
 public:
   void add(std::string_view text) {
-    for (const unsigned char c : text) {
-      hash_ = (hash_ ^ c) * 0x100000001b3ULL;
-    }
-    add_separator();
+    hash_.add(text);
+    hash_.add(static_cast<unsigned char>(0xff));
   }
   void add(std::uint64_t value) { add(std::to_string(value)); }
-  std::uint64_t value() const noexcept { return hash_; }
+  std::uint64_t value() const noexcept { return hash_.value(); }
 
 private:
-  void add_separator() { hash_ = (hash_ ^ 0xffU) * 0x100000001b3ULL; }
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+  Fnv1a hash_;
 };
 
 std::uint64_t fingerprint_of(const scenario::SweepDesign &design,
@@ -98,21 +96,10 @@ private:
   std::size_t blocks_per_point_;
 };
 
-/// Faults that tests inject through the environment, to check what a real one would do:
-/// REMOVALSIM_TEST_KILL_AFTER_UNITS=N makes the coordinator SIGKILL itself once N units are in the
-/// checkpoint (an operator's `kill -9` at that moment); REMOVALSIM_TEST_FAIL_UNITS=1 makes every
-/// unit this process computes fail (a rank that breaks mid-sweep).
-struct InjectedFaults {
-  std::size_t kill_after_units = 0;
-  bool fail_units = false;
-
-  static InjectedFaults from_environment() {
-    const char *kill = std::getenv("REMOVALSIM_TEST_KILL_AFTER_UNITS");
-    const char *fail = std::getenv("REMOVALSIM_TEST_FAIL_UNITS");
-    return {kill == nullptr ? 0 : std::strtoull(kill, nullptr, 10),
-            fail != nullptr && std::string_view(fail) == "1"};
-  }
-};
+SweepFaults &injected_faults() {
+  static SweepFaults faults;
+  return faults;
+}
 
 /// A checkpoint's units must be units of this design, each with its replications' outputs: a
 /// record edited by hand could otherwise put values where they do not belong.
@@ -189,16 +176,15 @@ void sweep(const SweepOptions &options) {
             : (", " + std::to_string(finished.size()) + " already done (resumed)").c_str());
   }
 
-  const InjectedFaults faults = InjectedFaults::from_environment();
+  const SweepFaults &faults = injected_faults();
   std::size_t completed = 0;
   const Progress progress("unit");
   const auto computed = executor->run(
       pending.size(),
       [&](std::size_t k) {
         const std::size_t unit = pending[k];
-        if (faults.fail_units) {
-          throw SimulationError("injected failure (REMOVALSIM_TEST_FAIL_UNITS)", 0.0,
-                                static_cast<long long>(unit));
+        if (faults.before_unit) {
+          faults.before_unit(unit);
         }
         const std::size_t p = layout.point(unit);
         analysis::UnitResult values;
@@ -214,8 +200,8 @@ void sweep(const SweepOptions &options) {
         ++completed;
         if (checkpoint) {
           checkpoint->append(pending[k], values);
-          if (completed == faults.kill_after_units) {
-            std::raise(SIGKILL);
+          if (faults.after_checkpointed) {
+            faults.after_checkpointed(completed);
           }
         }
         progress(completed, pending.size());
@@ -277,17 +263,19 @@ void sweep(const SweepOptions &options) {
 
 } // namespace
 
+void set_sweep_faults(SweepFaults faults) { injected_faults() = std::move(faults); }
+
 void add_sweep_command(CLI::App &app) {
   auto options = std::make_shared<SweepOptions>();
   CLI::App *command = app.add_subcommand(
       "sweep", "Run the points of a sweep design x replications, on threads or MPI ranks");
   command->add_option("design", options->design, "Sweep design YAML file")->required();
-  command->add_option("--out", options->out,
-                      "Directory for replications.csv, summary.csv and sweep.json (atomically)");
-  command
-      ->add_option("--threads", options->threads,
-                   "Worker threads per process (0: the cores, shared by a node's MPI ranks)")
-      ->capture_default_str();
+  add_simulation_options(
+      *command, *options,
+      {.replications = "",
+       .seed = "",
+       .threads = "Worker threads per process (0: the cores, shared by a node's MPI ranks)",
+       .out = "Directory for replications.csv, summary.csv and sweep.json (atomically)"});
   command
       ->add_flag("--resume", options->resume,
                  "Skip the units that the checkpoint in --out says an interrupted run finished")

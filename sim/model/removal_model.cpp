@@ -23,8 +23,6 @@ namespace {
 using engine::Event;
 using engine::RandomStream;
 
-constexpr double kDaysPerYear = 365.25;
-constexpr double kMonthsPerYear = 12.0;
 // Detention capacity handed to the engine's resource when the scenario sets no limit.
 constexpr std::int64_t kUnlimitedPlaces = std::numeric_limits<std::int64_t>::max() / 4;
 constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();

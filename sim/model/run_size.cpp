@@ -9,11 +9,9 @@ namespace removalsim::model {
 
 namespace {
 
-// The monthly factors only move arrivals within a year, so a year's expected total is its rate
-// (DESIGN.md §3); a mean year length is precise enough for an estimate.
-constexpr double kDaysPerYear = 365.2425;
-
 // Expected orders over [0, horizon): each segment's rate times the part of the run it covers.
+// The monthly factors only move arrivals within a year, so a year's expected total is its rate
+// (DESIGN.md §3), spread over kDaysPerYear days as the model spreads it.
 double expected_arrivals(const engine::Timeline<double> &rate, engine::Time horizon) {
   double total = 0.0;
   const auto &segments = rate.segments();

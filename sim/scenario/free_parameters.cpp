@@ -1,6 +1,7 @@
 #include "removalsim/scenario/free_parameters.h"
 
 #include "document.h"
+#include "message_text.h"
 #include "schema.h"
 #include "values.h"
 
@@ -21,12 +22,6 @@ constexpr NumberRule kBound{NumberRule::Bound::non_negative, "a bound", false};
 constexpr NumberRule kPriorValue{NumberRule::Bound::non_negative, "a prior parameter", false};
 constexpr std::array<std::string_view, 3> kPriors{"uniform", "normal", "lognormal"};
 constexpr std::array<std::string_view, 2> kMethods{"smm", "abc-smc"};
-
-std::string quoted(std::string_view text) { return '`' + std::string(text) + '`'; }
-
-std::string did_you_mean(std::string_view suggestion) {
-  return suggestion.empty() ? std::string() : "; did you mean " + quoted(suggestion) + "?";
-}
 
 class FreeReader {
 public:

@@ -1,5 +1,7 @@
 #include "removalsim/scenario/scenario_error.h"
 
+#include "message_text.h"
+
 #include <cstdio>
 #include <utility>
 
@@ -41,11 +43,8 @@ std::string format_what(const SourceLocation &where, const std::string &message)
   return text + message;
 }
 
-std::string quoted(std::string_view text) { return '`' + std::string(text) + '`'; }
-
-std::string did_you_mean(std::string_view suggestion) {
-  return suggestion.empty() ? std::string() : "; did you mean " + quoted(suggestion) + "?";
-}
+using detail::did_you_mean;
+using detail::quoted;
 
 ScenarioError make(const SourceLocation &where, const std::string &message) {
   return ScenarioError(where, message);

@@ -1,6 +1,7 @@
 #include "removalsim/scenario/sensitivity_design.h"
 
 #include "document.h"
+#include "message_text.h"
 #include "schema.h"
 #include "study_outputs.h"
 #include "values.h"
@@ -20,8 +21,6 @@ using namespace detail;
 
 const FileKind kStudyFile{"a sensitivity study file", "study"};
 constexpr NumberRule kBound{NumberRule::Bound::non_negative, "a bound", false};
-
-std::string quoted(std::string_view text) { return '`' + std::string(text) + '`'; }
 
 ScenarioError make(const SourceLocation &where, const std::string &message) {
   return ScenarioError(where, message);
@@ -311,7 +310,7 @@ namespace sensitivity_errors {
 ScenarioError unknown_method(const SourceLocation &where, std::string_view method,
                              std::string_view suggestion) {
   return make(where, "unknown method " + quoted(method) + " (expected `morris` or `sobol`)" +
-                         (suggestion.empty() ? "" : "; did you mean " + quoted(suggestion) + "?"));
+                         did_you_mean(suggestion));
 }
 
 ScenarioError too_small(const SourceLocation &where, std::string_view what,
@@ -357,8 +356,7 @@ ScenarioError malformed_period(const SourceLocation &where, std::string_view tex
 
 ScenarioError unknown_metric(const SourceLocation &where, std::string_view name,
                              std::string_view suggestion) {
-  return make(where, "unknown metric " + quoted(name) +
-                         (suggestion.empty() ? "" : "; did you mean " + quoted(suggestion) + "?"));
+  return make(where, "unknown metric " + quoted(name) + did_you_mean(suggestion));
 }
 
 ScenarioError unknown_country(const SourceLocation &where, std::string_view code,

@@ -1,6 +1,7 @@
 #include "removalsim/scenario/sweep_design.h"
 
 #include "document.h"
+#include "message_text.h"
 #include "study_outputs.h"
 #include "values.h"
 
@@ -13,8 +14,6 @@ namespace {
 using namespace detail;
 
 const FileKind kSweepFile{"a sweep design file", "sweep design"};
-
-std::string quoted(std::string_view text) { return '`' + std::string(text) + '`'; }
 
 class SweepReader {
 public:

@@ -33,6 +33,12 @@ std::string ranks(int n, const std::string &arguments) {
   return "-np " + std::to_string(n) + ' ' + REMOVALSIM_BINARY + ' ' + arguments;
 }
 
+/// The same with the command's test build (tests/cli/removalsim_with_faults.cpp), which injects
+/// the faults that the REMOVALSIM_TEST_* variables of its environment ask for.
+std::string ranks_with_faults(int n, const std::string &arguments) {
+  return "-np " + std::to_string(n) + ' ' + REMOVALSIM_WITH_FAULTS_BINARY + ' ' + arguments;
+}
+
 void require_same_outputs(const fs::path &a, const fs::path &b) {
   for (const char *file : {"replications.csv", "summary.csv"}) {
     INFO(file);
@@ -70,7 +76,7 @@ TEST_CASE("a rank whose units fail ends the whole job, non-zero, with no output"
   // Two programs (MPMD): rank 1 runs with the fault, rank 0 without.
   const Outcome outcome =
       run_mpirun(ranks(1, arguments) + " : -np 1 env REMOVALSIM_TEST_FAIL_UNITS=1 " +
-                     REMOVALSIM_BINARY + ' ' + arguments,
+                     REMOVALSIM_WITH_FAULTS_BINARY + ' ' + arguments,
                  scratch.path());
   REQUIRE(outcome.exit_code != 0);
   REQUIRE(outcome.err.find("removalsim: rank 1 of 2: simulation error") != std::string::npos);
@@ -111,8 +117,8 @@ TEST_CASE("a job killed on 2 ranks resumes on 3 to the same bytes", "[mpi][sweep
       run_removalsim("sweep " + kSweep + " --out " + single.string(), scratch.path()).exit_code ==
       0);
   const std::string arguments = "sweep " + kSweep + " --threads 1 --out " + out.string();
-  const Outcome killed =
-      run_mpirun("-x REMOVALSIM_TEST_KILL_AFTER_UNITS=3 " + ranks(2, arguments), scratch.path());
+  const Outcome killed = run_mpirun(
+      "-x REMOVALSIM_TEST_KILL_AFTER_UNITS=3 " + ranks_with_faults(2, arguments), scratch.path());
   REQUIRE(killed.exit_code != 0);
   REQUIRE_FALSE(fs::exists(out / "replications.csv"));
   const Outcome resumed = run_mpirun(ranks(3, arguments + " --resume"), scratch.path());

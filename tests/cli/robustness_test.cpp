@@ -161,7 +161,7 @@ TEST_CASE("a scenario issuing too many orders is refused before simulating, unle
           "[cli][limits]") {
   TemporaryDirectory scratch("limits-orders");
   const fs::path huge = scratch.path() / "huge.yaml";
-  // A year of 1e9 orders a year: 365 of 365.2425 days.
+  // A year of 1e9 orders a year: 365 of 365.25 days.
   std::ofstream(huge) << "start: 2023-01-01\nend: 2023-12-31\n"
                          "countries:\n  AA: {oqtf_per_year: 1e9}\n";
   const Outcome refused = run_removalsim("run " + huge.string(), scratch.path());

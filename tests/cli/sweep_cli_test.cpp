@@ -15,10 +15,17 @@ namespace {
 
 using removalsim::testing::Outcome;
 using removalsim::testing::read;
+using removalsim::testing::run_captured;
 using removalsim::testing::run_removalsim;
 using removalsim::testing::TemporaryDirectory;
 
 const std::string kSweep = std::string(REMOVALSIM_CLI_DATA_DIR) + "/sweep/tiny-sweep.yaml";
+
+/// Runs the command's test build (tests/cli/removalsim_with_faults.cpp), which injects the faults
+/// that the REMOVALSIM_TEST_* variables of its environment ask for.
+Outcome run_with_faults(const std::string &arguments, const fs::path &scratch) {
+  return run_captured(std::string(REMOVALSIM_WITH_FAULTS_BINARY) + " " + arguments, scratch);
+}
 
 /// An environment variable set for the life of the object (the commands run inherit it).
 class ScopedVariable {
@@ -81,8 +88,8 @@ TEST_CASE("a killed sweep resumes from its checkpoint to byte-identical outputs"
               .exit_code == 0);
   {
     const ScopedVariable kill("REMOVALSIM_TEST_KILL_AFTER_UNITS", "4");
-    REQUIRE(killed(run_removalsim("sweep " + kSweep + " --threads 1 --out " + resumed.string(),
-                                  scratch.path())));
+    REQUIRE(killed(run_with_faults("sweep " + kSweep + " --threads 1 --out " + resumed.string(),
+                                   scratch.path())));
   }
   REQUIRE_FALSE(fs::exists(resumed / "replications.csv"));
   REQUIRE(lines_of(read(resumed / "sweep.checkpoint")) == 1 + 4);
@@ -106,7 +113,7 @@ TEST_CASE("resuming from another sweep's or a damaged checkpoint is refused with
   {
     const ScopedVariable kill("REMOVALSIM_TEST_KILL_AFTER_UNITS", "2");
     REQUIRE(killed(
-        run_removalsim("sweep " + kSweep + " --threads 1 --out " + out.string(), scratch.path())));
+        run_with_faults("sweep " + kSweep + " --threads 1 --out " + out.string(), scratch.path())));
   }
   const fs::path checkpoint = out / "sweep.checkpoint";
   const std::string logged = read(checkpoint);
@@ -143,7 +150,7 @@ TEST_CASE("a failing unit stops the sweep with exit 4 and writes no output", "[c
   const fs::path out = scratch.path() / "out";
   const ScopedVariable fail("REMOVALSIM_TEST_FAIL_UNITS", "1");
   const Outcome outcome =
-      run_removalsim("sweep " + kSweep + " --threads 2 --out " + out.string(), scratch.path());
+      run_with_faults("sweep " + kSweep + " --threads 2 --out " + out.string(), scratch.path());
   REQUIRE(outcome.exit_code == 4);
   REQUIRE(outcome.err.find("injected failure") != std::string::npos);
   REQUIRE_FALSE(fs::exists(out / "replications.csv"));

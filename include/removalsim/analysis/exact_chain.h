@@ -10,13 +10,12 @@
 
 namespace removalsim::analysis {
 
-/// Days per year used to turn `apprehension.rate_per_year` into a daily hazard (the simulator's
-/// convention, so that both give the same times).
-inline constexpr double kDaysPerYear = 365.25;
-
-/// Months per year: `house_arrest.abscond_rate_per_month` and `detention.release_rate_per_month`
-/// are daily hazards of rate × 12 / kDaysPerYear (DESIGN.md §3b).
-inline constexpr double kMonthsPerYear = 12.0;
+/// The simulator's days and months per year (model/parameters.h), so that both give the same
+/// times: `apprehension.rate_per_year` is a daily hazard of rate / kDaysPerYear;
+/// `house_arrest.abscond_rate_per_month` and `detention.release_rate_per_month` are daily hazards
+/// of rate × kMonthsPerYear / kDaysPerYear (DESIGN.md §3b).
+using model::kDaysPerYear;
+using model::kMonthsPerYear;
 
 /// `solve_exact` was asked for a scenario the exact chain does not represent; `violations()` says
 /// why, one reason per parameter (as `markovian_violations` lists them).

@@ -18,6 +18,13 @@ template <class T> using Timeline = engine::Timeline<T>;
 /// Stands for "no limit" in capacities and caps.
 inline constexpr double kUnlimited = std::numeric_limits<double>::infinity();
 
+/// Days per year: a rate per year is a daily hazard of rate / kDaysPerYear (the Julian year). The
+/// model, its run-size estimate and the exact chain all use this one value, so that they agree.
+inline constexpr double kDaysPerYear = 365.25;
+
+/// Months per year: a rate per month is a daily hazard of rate × kMonthsPerYear / kDaysPerYear.
+inline constexpr double kMonthsPerYear = 12.0;
+
 /// One judge's hearing of a detention spell: on `day` (days after admission) the detainee is
 /// released with `release_probability`.
 struct Review {

@@ -10,7 +10,6 @@
 
 namespace {
 
-using removalsim::analysis::kDaysPerYear;
 using removalsim::analysis::markovian_violations;
 using removalsim::analysis::NotMarkovianError;
 using removalsim::analysis::solve_exact;
@@ -18,6 +17,7 @@ using removalsim::analysis::SpellPhase;
 using removalsim::engine::Distribution;
 using removalsim::model::CaseParameters;
 using removalsim::model::Country;
+using removalsim::model::kDaysPerYear;
 using removalsim::model::kUnlimited;
 using removalsim::model::Profile;
 using removalsim::model::ReviewSchedule;

@@ -12,8 +12,6 @@
 
 namespace {
 
-using removalsim::analysis::kDaysPerYear;
-using removalsim::analysis::kMonthsPerYear;
 using removalsim::analysis::markovian_violations;
 using removalsim::analysis::NotMarkovianError;
 using removalsim::analysis::solve_exact;
@@ -23,6 +21,8 @@ using removalsim::engine::Distribution;
 using removalsim::model::CaseParameters;
 using removalsim::model::Country;
 using removalsim::model::DetentionCentre;
+using removalsim::model::kDaysPerYear;
+using removalsim::model::kMonthsPerYear;
 using removalsim::model::ReviewSchedule;
 using removalsim::model::Scenario;
 using removalsim::model::Timeline;
