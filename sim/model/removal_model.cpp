@@ -194,7 +194,8 @@ void validate(const Scenario &scenario) {
 ///   apprehension order: house arrest (share) | detained (a place in the drawn centre)
 ///                       | house arrest (share when no place) | at_large (no place)
 ///   detained ─document (own passport, or LPC issued in the spell) → flight → boarding─> removed
-///   detained ─review release | end of term─> at_large (after the redetention gap)
+///   detained ─judge's release at a review | prefecture's release (a monthly hazard, competing)
+///            | end of term─> at_large (after the redetention gap)
 ///   house_arrest ─document → flight → boarding─> removed
 ///   house_arrest ─end of term─> at_large (after the gap) | ─abscond─> at_large
 // clang-format on
