@@ -47,19 +47,27 @@ void RemovalModel::request_lpc(std::uint32_t slot, Time now) {
 
 void RemovalModel::on_lpc_due(std::uint32_t record, Time now) {
   const std::uint32_t country = result_.groups[requests_[record].group].country;
-  CountryState &state = countries_[country];
-  const double cap = scenario_.countries[country].lpc_monthly_capacity.at(now);
-  if (state.lpc_waiting.empty() && state.lpc_issued_this_month < cap) {
+  auto &lpcs = countries_[country].lpcs;
+  if (lpcs.try_take(scenario_.countries[country].lpc_monthly_capacity.at(now))) {
     issue_lpc(record, now);
   } else {
-    state.lpc_waiting.push_back(record);
+    lpcs.wait(record);
+  }
+}
+
+void RemovalModel::renew_lpc_caps(Time now) {
+  for (std::uint32_t c = 0; c < countries_.size(); ++c) {
+    countries_[c].lpcs.open_window(scenario_.countries[c].lpc_monthly_capacity.at(now),
+                                   [&](std::uint32_t record) {
+                                     issue_lpc(record, now);
+                                     return true;
+                                   });
   }
 }
 
 void RemovalModel::issue_lpc(std::uint32_t record, Time now) {
   const LpcRequest request = requests_[record];
   free_requests_.push_back(record);
-  countries_[result_.groups[request.group].country].lpc_issued_this_month += 1.0;
   count_group(request.group, Metric::lpc_issued);
   count_group(request.group, Metric::lpc_delay_days, now - request.requested_at);
   Case &c = cases_[request.slot];

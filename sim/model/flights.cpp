@@ -8,26 +8,33 @@ void RemovalModel::book_flight(std::uint32_t slot, Time now) {
            slot);
 }
 
-bool RemovalModel::seat_free(std::uint32_t country, Time now) const {
-  const CountryState &state = countries_[country];
-  return state.bookings_waiting.empty() &&
-         state.seats_used_this_week < scenario_.countries[country].seats_per_week.at(now);
-}
-
 void RemovalModel::on_flight(std::uint32_t slot, Time now) {
   const Case &c = cases_[slot];
   const std::uint32_t country = country_of(c);
-  if (seat_free(country, now)) {
+  auto &seats = countries_[country].seats;
+  if (seats.try_take(scenario_.countries[country].seats_per_week.at(now))) {
     board(slot, now);
   } else {
-    countries_[country].bookings_waiting.push_back(Booking{slot, c.generation});
+    seats.wait(Booking{slot, c.generation});
+  }
+}
+
+void RemovalModel::renew_seats(Time now) {
+  for (std::uint32_t c = 0; c < countries_.size(); ++c) {
+    countries_[c].seats.open_window(scenario_.countries[c].seats_per_week.at(now),
+                                    [&](const Booking &booking) {
+                                      if (cases_[booking.slot].generation != booking.generation) {
+                                        return false; // the case moved on since it booked
+                                      }
+                                      board(booking.slot, now);
+                                      return true;
+                                    });
   }
 }
 
 void RemovalModel::board(std::uint32_t slot, Time now) {
   Case &c = cases_[slot];
   const CaseParameters &p = params(c);
-  countries_[country_of(c)].seats_used_this_week += 1.0;
   const bool detained = c.state == CaseState::detained;
   const double success =
       detained ? p.boarding_success.at(now) : p.house_arrest_boarding_success.at(now);

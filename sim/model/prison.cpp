@@ -42,8 +42,8 @@ void RemovalModel::on_prison_release(std::uint32_t slot, Time now) {
     return;
   }
   const std::uint32_t country = country_of(c);
-  if ((c.has_document || c.lpc_in_hand) && seat_free(country, now)) {
-    countries_[country].seats_used_this_week += 1.0;
+  if ((c.has_document || c.lpc_in_hand) &&
+      countries_[country].seats.try_take(scenario_.countries[country].seats_per_week.at(now))) {
     if (engine::bernoulli(random(slot), p.prison_removal_success.at(now))) {
       count(c, Metric::removals);
       count(c, Metric::removals_at_prison_release);

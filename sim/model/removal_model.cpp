@@ -173,35 +173,12 @@ void RemovalModel::on_month_start(Time now) {
   close_month(now);
   ++month_;
   schedule_global(calendar_.month_begin(month_ + 1), kCalendarPhase, kMonthStart, 0);
-  for (CountryState &country : countries_) {
-    country.lpc_issued_this_month = 0.0;
-  }
-  for (std::uint32_t c = 0; c < countries_.size(); ++c) {
-    const double cap = scenario_.countries[c].lpc_monthly_capacity.at(now);
-    auto &waiting = countries_[c].lpc_waiting;
-    while (!waiting.empty() && countries_[c].lpc_issued_this_month < cap) {
-      const std::uint32_t request = waiting.front();
-      waiting.pop_front();
-      issue_lpc(request, now);
-    }
-  }
+  renew_lpc_caps(now);
 }
 
 void RemovalModel::on_week_start(Time now) {
   schedule_global(now + 7.0, kCalendarPhase, kWeekStart, 0);
-  for (std::uint32_t c = 0; c < countries_.size(); ++c) {
-    CountryState &country = countries_[c];
-    country.seats_used_this_week = 0.0;
-    const double seats = scenario_.countries[c].seats_per_week.at(now);
-    while (!country.bookings_waiting.empty() && country.seats_used_this_week < seats) {
-      const Booking booking = country.bookings_waiting.front();
-      country.bookings_waiting.pop_front();
-      const Case &booked = cases_[booking.slot];
-      if (booked.generation == booking.generation) {
-        board(booking.slot, now);
-      }
-    }
-  }
+  renew_seats(now);
 }
 
 void RemovalModel::handle(const Event &event) {

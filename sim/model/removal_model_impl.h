@@ -23,6 +23,7 @@
 #include "removalsim/engine/resource.h"
 #include "removalsim/engine/simulation.h"
 #include "removalsim/engine/stop_flag.h"
+#include "removalsim/engine/windowed_quota.h"
 #include "removalsim/model/metrics.h"
 #include "removalsim/model/model_error.h"
 #include "removalsim/model/parameter_catalogue.h"
@@ -30,7 +31,6 @@
 #include "removalsim/model/removal_model.h"
 
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <vector>
 
@@ -121,10 +121,10 @@ struct CountryState {
   std::size_t month_cursor = 0;
   /// The segment of `oqtf_per_year` of the last lookup (same reason).
   std::size_t per_year_cursor = 0;
-  double lpc_issued_this_month = 0.0;
-  double seats_used_this_week = 0.0;
-  std::deque<std::uint32_t> lpc_waiting; // request records, FIFO
-  std::deque<Booking> bookings_waiting;  // FIFO
+  /// The consulate's monthly cap: LPCs issued this month, request records waiting.
+  engine::WindowedQuota<std::uint32_t> lpcs;
+  /// The weekly seats: seats used this week, bookings waiting.
+  engine::WindowedQuota<Booking> seats;
 };
 
 // clang-format off
@@ -301,15 +301,23 @@ private:
   /// hand is used at once; a pending LPC request is awaited, not repeated).
   void start_documents(std::uint32_t slot, Time now, Papers papers);
   void request_lpc(std::uint32_t slot, Time now);
+  /// An LPC ready at the consulate: issued now if the month's cap allows, else in line.
   void on_lpc_due(std::uint32_t record, Time now);
+  /// A new month: each consulate's cap renews and issues the LPCs in line, oldest first.
+  void renew_lpc_caps(Time now);
+  /// Issues the LPC of request `record`, already counted under its consulate's cap.
   void issue_lpc(std::uint32_t record, Time now);
   void on_lpc_lapse(std::uint32_t slot, Time now);
 
   // ---- flights (flights.cpp) ------------------------------------------------------------------
   void book_flight(std::uint32_t slot, Time now);
-  /// A seat this week, after the bookings already waiting.
-  bool seat_free(std::uint32_t country, Time now) const;
+  /// A booked flight: boards if a seat of the week is free (after the bookings in line), else
+  /// waits in line.
   void on_flight(std::uint32_t slot, Time now);
+  /// A new week: each country's seats renew and go to the bookings in line, oldest first.
+  void renew_seats(Time now);
+  /// Boards the case on a seat already counted: removed, or a failure (rebooked if success is
+  /// possible).
   void board(std::uint32_t slot, Time now);
 
   const Scenario &scenario_;
