@@ -1,0 +1,457 @@
+#include "removalsim/studies/calibration.h"
+
+#include "removalsim/analysis/calibration/identifiability.h"
+#include "removalsim/analysis/calibration/targets.h"
+#include "removalsim/analysis/metric_evaluation.h"
+#include "removalsim/analysis/run_output.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+#include <sstream>
+
+namespace removalsim::studies {
+
+namespace {
+
+namespace cal = analysis::calibration;
+
+// The methods' defaults live in their options (the free file and the caller override them).
+const cal::SmmOptions kSmmDefaults{};
+const cal::AbcOptions kAbcDefaults{};
+
+std::string format(const char *pattern, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, pattern, value);
+  return buffer;
+}
+
+std::string scenario_value(const scenario::LoadedScenario &loaded, const std::string &key) {
+  for (const auto &leaf : loaded.provenance) {
+    if (leaf.key_path == key) {
+      return leaf.value;
+    }
+  }
+  return "(inherited)";
+}
+
+std::size_t name_width(const cal::ParameterSpace &space) {
+  std::size_t width = 9;
+  for (const auto &p : space.parameters()) {
+    width = std::max(width, p.name.size());
+  }
+  return width;
+}
+
+/// How each phase went, and why the calibration stopped.
+std::vector<std::string> phase_lines(const cal::SmmResult &result) {
+  std::vector<std::string> lines;
+  if (!result.design.empty()) {
+    const double best =
+        *std::min_element(result.design_objectives.begin(), result.design_objectives.end());
+    lines.push_back("Global design: " + std::to_string(result.design.size()) +
+                    " Sobol points, best Q = " + format("%.6g", best));
+  }
+  for (std::size_t s = 0; s < result.starts.size(); ++s) {
+    const auto &start = result.starts[s];
+    lines.push_back("Local run " + std::to_string(s + 1) +
+                    ": Q = " + format("%.6g", start.objective) + " after " +
+                    std::to_string(start.evaluations) + " evaluations on " +
+                    std::to_string(start.replications) + " replications (" + start.status + ")");
+  }
+  if (result.polish) {
+    lines.push_back("Polish: Q = " + format("%.6g", result.polish->objective) + " after " +
+                    std::to_string(result.polish->evaluations) + " evaluations on " +
+                    std::to_string(result.polish->replications) + " replications (" +
+                    result.polish->status + ")");
+  }
+  lines.push_back(
+      "Stopped: " +
+      std::string(result.stop_reason == "converged" ? "converged (the last local run met its "
+                                                      "tolerance)"
+                  : result.stop_reason == "budget"
+                      ? "on its evaluation budget, not on convergence (raise --max-evaluations)"
+                      : "interrupted") +
+      "; " + std::to_string(result.evaluations) + " evaluations in all");
+  return lines;
+}
+
+/// The identifiability report: singular values, parameters not pinned down, strong
+/// correlations, and targets that pull against each other.
+std::vector<std::string> identifiability_lines(const cal::Identifiability &report,
+                                               const cal::ParameterSpace &space,
+                                               const std::vector<cal::Target> &targets) {
+  std::vector<std::string> lines{"Identifiability (parameters scaled to their bounds):"};
+  std::string values = "  singular values of the weighted Jacobian:";
+  for (const double v : report.singular_values) {
+    values += ' ' + format("%.3g", v);
+  }
+  lines.push_back(values);
+  std::string weak = "  not pinned down by the targets (SE above half the estimate):";
+  for (const std::size_t j : report.weak_parameters) {
+    weak += ' ' + space[j].name;
+  }
+  lines.push_back(report.weak_parameters.empty() ? "  every parameter is pinned down" : weak);
+  for (std::size_t a = 0; a < space.dimension(); ++a) {
+    for (std::size_t b = a + 1; b < space.dimension(); ++b) {
+      const double r = report.correlation[a][b];
+      if (std::abs(r) >= 0.8) {
+        lines.push_back("  correlated estimates (" + format("%+.2f", r) + "): " + space[a].name +
+                        " and " + space[b].name);
+      }
+    }
+  }
+  constexpr std::size_t kShown = 10;
+  for (std::size_t c = 0; c < std::min(kShown, report.conflicts.size()); ++c) {
+    const auto &conflict = report.conflicts[c];
+    lines.push_back("  targets pulling against each other (cosine " +
+                    format("%+.2f", conflict.cosine) + "): " + targets[conflict.first].id +
+                    " and " + targets[conflict.second].id);
+  }
+  if (report.conflicts.size() > kShown) {
+    lines.push_back("  ... and " + std::to_string(report.conflicts.size() - kShown) +
+                    " more pairs");
+  }
+  return lines;
+}
+
+void run_smm(const CalibrationProblem &problem, const CalibrationSettings &settings,
+             const cal::Simulator &simulator, CalibrationOutcome &outcome) {
+  const auto &space = problem.space;
+  const auto &result =
+      outcome.smm.emplace(cal::calibrate_smm(space, problem.targets, simulator, settings.smm));
+  outcome.interrupted = result.interrupted;
+  outcome.estimate = result.estimate;
+  outcome.fit = result.fit;
+  outcome.phases = phase_lines(result);
+  outcome.summary = outcome.phases;
+
+  const std::size_t width = name_width(space);
+  char heading[400];
+  std::snprintf(heading, sizeof heading, "%-*s %10s %10s %10s %12s %12s  %s",
+                static_cast<int>(width), "parameter", "low", "high", "scenario", "estimate", "SE",
+                "");
+  outcome.parameters.title = "Parameters: name, low, high, value before, estimate, standard error";
+  outcome.parameters.heading = heading;
+  for (std::size_t j = 0; j < space.dimension(); ++j) {
+    const auto &p = space[j];
+    const std::string se =
+        result.errors ? format("%.4g", result.errors->standard_errors[j]) : std::string("-");
+    const bool identified = result.errors && result.errors->identified[j];
+    char line[400];
+    std::snprintf(line, sizeof line, "%-*s %10.4g %10.4g %10s %12.6g %12s  %s",
+                  static_cast<int>(width), p.name.c_str(), p.low, p.high,
+                  scenario_value(problem.base, p.name).c_str(), outcome.estimate[j], se.c_str(),
+                  !result.errors ? ""
+                  : identified   ? ""
+                                 : "not pinned down by the targets");
+    outcome.parameters.rows.push_back(line);
+  }
+  outcome.summary.push_back(outcome.parameters.title);
+  outcome.summary.insert(outcome.summary.end(), outcome.parameters.rows.begin(),
+                         outcome.parameters.rows.end());
+  if (result.identifiability) {
+    outcome.identifiability =
+        identifiability_lines(*result.identifiability, space, problem.targets);
+    outcome.summary.insert(outcome.summary.end(), outcome.identifiability.begin(),
+                           outcome.identifiability.end());
+  }
+  if (!outcome.interrupted) {
+    outcome.summary.push_back("Objective Q = " + format("%.6g", result.objective) +
+                              " (fitted replications), " + format("%.6g", result.fresh_objective) +
+                              " (fresh replications)");
+  } else {
+    outcome.summary.push_back(
+        "INTERRUPTED after " + std::to_string(result.evaluations) +
+        " evaluations: best point so far; Q = " + format("%.6g", result.objective));
+  }
+}
+
+void run_abc(const CalibrationProblem &problem, const CalibrationSettings &settings,
+             const cal::Simulator &simulator, CalibrationOutcome &outcome) {
+  const auto &space = problem.space;
+  const auto &result = outcome.abc.emplace(
+      cal::calibrate_abc_smc(space, problem.targets, simulator, settings.abc_options));
+  outcome.interrupted = result.interrupted;
+  if (result.particles.empty()) {
+    return;
+  }
+  const std::size_t width = name_width(space);
+  char heading[400];
+  std::snprintf(heading, sizeof heading, "%-*s %10s %10s %10s %12s %10s %12s %12s",
+                static_cast<int>(width), "parameter", "low", "high", "scenario", "mean", "sd",
+                "5 %", "95 %");
+  outcome.parameters.title = "Posterior: name, low, high, value before, mean, sd, 90 % interval";
+  outcome.parameters.heading = heading;
+  for (std::size_t j = 0; j < space.dimension(); ++j) {
+    const auto &p = space[j];
+    const auto &s = result.summary[j];
+    char line[400];
+    std::snprintf(line, sizeof line, "%-*s %10.4g %10.4g %10s %12.6g %10.4g %12.6g %12.6g",
+                  static_cast<int>(width), p.name.c_str(), p.low, p.high,
+                  scenario_value(problem.base, p.name).c_str(), s.mean, s.sd, s.low, s.high);
+    outcome.parameters.rows.push_back(line);
+    outcome.estimate.push_back(s.mean);
+  }
+  outcome.summary.push_back(outcome.parameters.title);
+  outcome.summary.insert(outcome.summary.end(), outcome.parameters.rows.begin(),
+                         outcome.parameters.rows.end());
+  if (outcome.interrupted) {
+    outcome.summary.push_back("INTERRUPTED: posterior of the last complete generation (" +
+                              std::to_string(result.generations.size()) + ")");
+    return;
+  }
+  // The written scenario takes the posterior mean; its fit on fresh replications follows.
+  outcome.fresh_replications =
+      std::max<std::size_t>(settings.replications, kSmmDefaults.replications);
+  const auto moments = simulator(
+      {cal::SimulationRequest{outcome.estimate, settings.seed + 1, 0, outcome.fresh_replications}});
+  outcome.fit = cal::fit_targets(problem.targets, moments.front());
+}
+
+} // namespace
+
+CalibrationSettings resolve_calibration_settings(const CalibrationChoices &choices,
+                                                 const scenario::FreeParametersFile &free) {
+  CalibrationSettings settings;
+  settings.method = !choices.method.empty() ? choices.method : free.method.value_or("smm");
+  settings.abc = settings.method == "abc-smc";
+  settings.replications =
+      choices.replications != 0
+          ? choices.replications
+          : free.replications.value_or(settings.abc ? kAbcDefaults.replications
+                                                    : kSmmDefaults.replications);
+  settings.seed = choices.seed
+                      ? *choices.seed
+                      : free.seed.value_or(settings.abc ? kAbcDefaults.seed : kSmmDefaults.seed);
+
+  auto &smm = settings.smm;
+  smm.replications = settings.replications;
+  smm.starts = choices.starts != 0 ? choices.starts : free.starts.value_or(kSmmDefaults.starts);
+  smm.max_evaluations = choices.max_evaluations != 0
+                            ? choices.max_evaluations
+                            : free.max_evaluations.value_or(kSmmDefaults.max_evaluations);
+  smm.design_points = choices.design_points;
+  for (const auto optimiser : {cal::LocalOptimiser::bobyqa, cal::LocalOptimiser::sbplx,
+                               cal::LocalOptimiser::levenberg_marquardt}) {
+    if (choices.optimiser == cal::local_optimiser_name(optimiser)) {
+      smm.optimiser = optimiser;
+    }
+  }
+  smm.seed = settings.seed;
+  smm.fresh_seed = settings.seed + 1;
+
+  auto &abc = settings.abc_options;
+  abc.replications = settings.replications;
+  if (choices.population != 0 || free.population) {
+    abc.population_size = choices.population != 0 ? choices.population : *free.population;
+  }
+  if (choices.generations != 0 || free.generations) {
+    abc.max_generations = choices.generations != 0 ? choices.generations : *free.generations;
+  }
+  abc.seed = settings.seed;
+  return settings;
+}
+
+std::string exact_text(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+std::vector<scenario::Override> overrides_of(const std::vector<scenario::FreeParameterSpec> &free,
+                                             std::span<const double> theta) {
+  std::vector<scenario::Override> overrides;
+  for (std::size_t j = 0; j < free.size(); ++j) {
+    overrides.push_back({free[j].key, exact_text(theta[j])});
+  }
+  return overrides;
+}
+
+void check_free_parameters(const std::string &scenario_file,
+                           const std::vector<scenario::FreeParameterSpec> &free) {
+  // The point in between is 1/π of the way: a key that only takes whole numbers fails there.
+  for (const double fraction : {0.0, 1.0, std::numbers::inv_pi}) {
+    std::vector<double> theta;
+    for (const auto &p : free) {
+      theta.push_back(fraction == 1.0 ? p.high : p.low + fraction * (p.high - p.low));
+    }
+    const auto overrides = overrides_of(free, theta);
+    try {
+      scenario::load_scenario(scenario_file, overrides);
+    } catch (const scenario::ScenarioError &error) {
+      if (error.file() != "override" || error.line() < 1 ||
+          static_cast<std::size_t>(error.line()) > free.size()) {
+        throw;
+      }
+      const auto &p = free[static_cast<std::size_t>(error.line() - 1)];
+      // The override is the line `KEY.PATH: VALUE`: a column within the key path blames the key
+      // (unknown, malformed), one in the value blames the bound that was tried.
+      const bool blames_key = error.column() <= static_cast<int>(p.key.size());
+      const bool at_bound = fraction == 0.0 || fraction == 1.0;
+      const auto &where = blames_key || !at_bound ? p.key_location
+                          : fraction == 0.0       ? p.low_location
+                                                  : p.high_location;
+      throw scenario::errors::free_parameter_rejected(
+          where, p.key, overrides[static_cast<std::size_t>(error.line() - 1)].value,
+          error.message());
+    }
+  }
+}
+
+std::vector<cal::Target> calibration_targets(const std::vector<scenario::Target> &targets,
+                                             const scenario::FreeParametersFile &free) {
+  std::vector<cal::Target> out;
+  for (const auto &t : targets) {
+    const bool held_out =
+        std::find(free.hold_out.begin(), free.hold_out.end(), t.id) != free.hold_out.end();
+    out.push_back(cal::Target{t.id, t.value, t.sd, t.weight, held_out, t.tolerance});
+  }
+  return out;
+}
+
+cal::ParameterSpace parameter_space_of(const std::vector<scenario::FreeParameterSpec> &free) {
+  std::vector<cal::FreeParameter> parameters;
+  for (const auto &p : free) {
+    cal::Prior prior;
+    prior.kind = p.prior.kind == scenario::FreePrior::Kind::normal ? cal::Prior::Kind::normal
+                 : p.prior.kind == scenario::FreePrior::Kind::lognormal
+                     ? cal::Prior::Kind::lognormal
+                     : cal::Prior::Kind::uniform;
+    prior.mean = p.prior.mean;
+    prior.sd = p.prior.sd;
+    parameters.push_back({p.key, p.low, p.high, prior});
+  }
+  return cal::ParameterSpace(std::move(parameters));
+}
+
+CalibrationProblem
+prepare_calibration(scenario::LoadedScenario base, const std::string &scenario_file,
+                    const std::string &targets_file, const scenario::FreeParametersFile &free,
+                    const std::string &free_file,
+                    const std::function<void(const std::vector<std::string> &)> &on_left_out) {
+  check_free_parameters(scenario_file, free.parameters);
+  auto file_targets = scenario::load_targets(targets_file, analysis::metric_names());
+  scenario::check_target_countries(file_targets, base.scenario);
+  scenario::check_hold_out(free, file_targets, targets_file);
+  // A target outside the months the scenario reports (warm-up, or beyond the run) is never
+  // simulated: it is left out.
+  std::vector<analysis::Observable> observables;
+  std::vector<std::string> left_out;
+  std::erase_if(file_targets, [&](const scenario::Target &t) {
+    const analysis::Observable observable{t.metric, t.countries, t.period, t.base_period};
+    if (analysis::bind(observable, base.scenario).in_reported_months) {
+      observables.push_back(observable);
+      return false;
+    }
+    left_out.push_back(t.id);
+    return true;
+  });
+  if (!left_out.empty() && on_left_out) {
+    on_left_out(left_out);
+  }
+  auto targets = calibration_targets(file_targets, free);
+  if (cal::fitted_count(targets) == 0) {
+    throw scenario::errors::everything_held_out(
+        scenario::SourceLocation{free_file, 0, 0, "hold_out"}, targets.size());
+  }
+  std::vector<std::string> keys;
+  for (const auto &p : free.parameters) {
+    keys.push_back(p.key);
+  }
+  auto space = parameter_space_of(free.parameters);
+  return CalibrationProblem{std::move(base),        std::move(keys),    std::move(space),
+                            std::move(observables), std::move(targets), std::move(left_out)};
+}
+
+CalibrationOutcome run_calibration(const CalibrationProblem &problem,
+                                   const CalibrationSettings &settings,
+                                   const cal::Simulator &simulator) {
+  CalibrationOutcome outcome;
+  if (settings.abc) {
+    run_abc(problem, settings, simulator, outcome);
+  } else {
+    run_smm(problem, settings, simulator, outcome);
+  }
+  return outcome;
+}
+
+std::vector<std::string> fit_lines(const std::vector<cal::TargetFit> &fit) {
+  std::vector<std::string> lines;
+  std::size_t width = 6;
+  for (const auto &f : fit) {
+    width = std::max(width, f.id.size());
+  }
+  std::size_t within = 0, fitted = 0, held_within = 0, held = 0;
+  for (const bool held_out : {false, true}) {
+    bool first = true;
+    for (const auto &f : fit) {
+      if (f.held_out != held_out) {
+        continue;
+      }
+      if (first) {
+        lines.push_back(held_out ? "Held-out targets (not fitted):" : "Fitted targets:");
+        char head[200];
+        std::snprintf(head, sizeof head, "  %-*s %12s %12s %27s %9s %5s", static_cast<int>(width),
+                      "target", "reported", "simulated", "95 % interval", "rel.err", "tol.");
+        lines.push_back(head);
+        first = false;
+      }
+      (held_out ? held_within : within) += f.within_tolerance ? 1 : 0;
+      (held_out ? held : fitted) += 1;
+      char line[300];
+      std::snprintf(line, sizeof line, "  %-*s %12.6g %12.6g [%12.6g, %12.6g] %+8.1f%% %4.0f%%%s",
+                    static_cast<int>(width), f.id.c_str(), f.reported, f.simulated.mean,
+                    f.simulated.low, f.simulated.high, 100.0 * f.relative_error,
+                    100.0 * f.tolerance, f.within_tolerance ? "" : "  *");
+      lines.push_back(line);
+    }
+  }
+  lines.push_back("(* not within its tolerance)");
+  lines.push_back(std::to_string(within) + " of " + std::to_string(fitted) +
+                  " fitted targets within tolerance" +
+                  (held == 0 ? std::string()
+                             : "; " + std::to_string(held_within) + " of " + std::to_string(held) +
+                                   " held-out targets"));
+  return lines;
+}
+
+std::string posterior_csv(const cal::ParameterSpace &space,
+                          const std::vector<cal::Particle> &particles) {
+  std::ostringstream csv;
+  csv << "weight,distance";
+  for (const auto &p : space.parameters()) {
+    csv << ',' << analysis::csv_field(p.name);
+  }
+  csv << '\n';
+  for (const auto &particle : particles) {
+    csv << exact_text(particle.weight) << ',' << exact_text(particle.distance);
+    for (const double v : particle.theta) {
+      csv << ',' << exact_text(v);
+    }
+    csv << '\n';
+  }
+  return csv.str();
+}
+
+std::string calibrated_scenario_text(const std::string &scenario_file, const std::string &out,
+                                     const std::vector<scenario::FreeParameterSpec> &free,
+                                     const CalibrationOutcome &outcome,
+                                     const std::string &preamble) {
+  std::string header = preamble;
+  for (const auto &line : outcome.summary) {
+    header += line + '\n';
+  }
+  if (!outcome.fit.empty()) {
+    header += "Fit on fresh replications:\n";
+    for (const auto &line : fit_lines(outcome.fit)) {
+      header += line + '\n';
+    }
+  }
+  return scenario::calibrated_scenario_yaml(scenario_file, out,
+                                            overrides_of(free, outcome.estimate), header);
+}
+
+} // namespace removalsim::studies
