@@ -7,27 +7,19 @@
 #include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
-#include "removalsim/analysis/batch.h"
 #include "removalsim/analysis/metric_evaluation.h"
-#include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/sensitivity/factor.h"
 #include "removalsim/analysis/sensitivity/index_table.h"
-#include "removalsim/analysis/sensitivity/morris.h"
-#include "removalsim/analysis/sensitivity/replication_noise.h"
-#include "removalsim/analysis/sensitivity/sampling.h"
-#include "removalsim/analysis/sensitivity/sobol_indices.h"
-#include "removalsim/engine/period.h"
-#include "removalsim/engine/replications.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/sensitivity_design.h"
+#include "removalsim/studies/sensitivity.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
-#include <optional>
-#include <sstream>
 
 namespace removalsim::cli {
 
@@ -45,47 +37,6 @@ struct SensitivityOptions : SimulationOptions {
   std::size_t samples = 0;      // 0: the study file's
   RunLimits limits;
 };
-
-/// `--metric NAME` measures NAME on the countries and periods of the file's outputs (once each).
-void select_metric(scenario::SensitivityDesign &design, const std::string &metric) {
-  std::vector<scenario::StudyOutput> outputs;
-  for (auto output : design.outputs) {
-    output.metric = metric;
-    const bool seen = std::any_of(outputs.begin(), outputs.end(), [&](const auto &o) {
-      return o.country == output.country && o.period == output.period;
-    });
-    if (!seen) {
-      outputs.push_back(std::move(output));
-    }
-  }
-  design.outputs = std::move(outputs);
-}
-
-/// What part of each run an output reads.
-analysis::Selection selection_of(const scenario::StudyOutput &output,
-                                 const model::Scenario &scenario) {
-  analysis::Selection selection;
-  for (std::size_t c = 0; c < scenario.countries.size(); ++c) {
-    if (scenario.countries[c].code == output.country) {
-      selection.countries = {static_cast<std::uint32_t>(c)};
-    }
-  }
-  std::tie(selection.first_month, selection.last_month) =
-      engine::month_range(output.period, scenario.start);
-  return selection;
-}
-
-/// The CSV of output k: `sensitivity.csv` for the first, a name built from the label for others.
-std::string csv_name(const scenario::StudyOutput &output, std::size_t k) {
-  if (k == 0) {
-    return "sensitivity.csv";
-  }
-  std::string name = "sensitivity-" + output.metric + '-' + output.country + '-';
-  for (const char c : output.period_text) {
-    name += (c == '.' || c == '/') ? '_' : c;
-  }
-  return name + ".csv";
-}
 
 std::string fixed(double value, int digits) {
   if (std::isnan(value)) {
@@ -115,13 +66,8 @@ std::string interval(double low, double high) {
   return '[' + short_number(low) + ", " + short_number(high) + ']';
 }
 
-/// One output's result: its indices and the replication noise of its design points.
-struct OutputResult {
-  std::vector<sa::IndexRow> rows;
-  sa::ReplicationNoise noise;
-};
-
-void print_output(const scenario::StudyOutput &output, const OutputResult &result,
+void print_output(const scenario::StudyOutput &output,
+                  const studies::SensitivityOutputResult &result,
                   const std::vector<sa::Factor> &factors, scenario::StudyMethod method,
                   std::size_t replications) {
   const auto &means = result.noise.point_means;
@@ -198,86 +144,37 @@ void print_output(const scenario::StudyOutput &output, const OutputResult &resul
   }
 }
 
-void run(SensitivityOptions options) {
+void run(const SensitivityOptions &options) {
   const scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
   scenario::SensitivityDesign design = scenario::load_sensitivity_design(options.params);
-  if (!options.method.empty()) {
-    design.method =
-        options.method == "sobol" ? scenario::StudyMethod::sobol : scenario::StudyMethod::morris;
+  if (options.samples > 0 && (options.samples & (options.samples - 1)) != 0) {
+    throw CLI::ValidationError("--samples",
+                               "N must be a power of two, got " + std::to_string(options.samples));
   }
-  if (options.replications > 0) {
-    design.replications = options.replications;
-  }
-  if (options.trajectories > 0) {
-    design.trajectories = options.trajectories;
-  }
-  if (options.samples > 0) {
-    if ((options.samples & (options.samples - 1)) != 0) {
-      throw CLI::ValidationError("--samples", "N must be a power of two, got " +
-                                                  std::to_string(options.samples));
-    }
-    design.base_samples = options.samples;
-  }
-  if (!options.metric.empty()) {
-    select_metric(design, options.metric);
-  }
+  studies::apply_sensitivity_choices(design, {.method = options.method,
+                                              .replications = options.replications,
+                                              .trajectories = options.trajectories,
+                                              .samples = options.samples,
+                                              .metric = options.metric});
   scenario::check_design(design, options.scenario, base, analysis::metric_names());
   if (!options.out.empty() && Execution::is_coordinator()) {
     prepare_output_directory(options.out);
   }
-
-  std::vector<sa::Factor> factors;
-  for (const auto &parameter : design.parameters) {
-    factors.push_back({parameter.name, parameter.low, parameter.high});
-  }
-  const bool morris = design.method == scenario::StudyMethod::morris;
-  std::optional<sa::MorrisDesign> morris_design;
-  std::optional<sa::SaltelliDesign> saltelli_design;
-  if (morris) {
-    morris_design =
-        sa::morris_design(factors.size(), design.trajectories, design.levels, design.design_seed);
-  } else {
-    saltelli_design = sa::saltelli_design(design.base_samples, factors.size(), design.second_order);
-  }
-  const sa::PointSet &unit_points = morris ? morris_design->points : saltelli_design->points;
-  std::vector<std::vector<double>> points;
-  points.reserve(unit_points.size());
-  for (const auto &unit : unit_points) {
-    points.push_back(sa::scale_to_bounds(unit, factors));
-  }
-
-  const model::Scenario &scenario = base.scenario;
-  std::vector<analysis::Selection> selections;
-  for (const auto &output : design.outputs) {
-    selections.push_back(selection_of(output, scenario));
-  }
-  const std::size_t runs = points.size() * design.replications;
+  const studies::SensitivityPlan plan = studies::plan_sensitivity(design, base);
+  const auto &factors = plan.factors;
+  const auto &points = plan.points;
+  const bool morris = plan.morris;
   std::fprintf(stderr, "%s: %zu parameters, %zu design points x %zu replications = %zu runs\n",
                morris ? "Morris screening" : "Sobol indices", factors.size(), points.size(),
-               design.replications, runs);
+               design.replications, plan.runs(design.replications));
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto executor = Execution::executor(options.threads, interrupt_guard.stop_flag());
   const auto started = std::chrono::steady_clock::now();
-  const auto values = analysis::evaluate_batch(
-      points.size(),
-      [&](std::size_t p) {
-        auto point = scenario::load_scenario(options.scenario,
-                                             scenario::point_overrides(design, points[p], base))
-                         .scenario;
-        // A parameter may scale the arrivals: every design point is checked, and each run is
-        // reduced to the outputs at once (no counters kept).
+  const auto values = studies::simulate_sensitivity(
+      design, plan, options.scenario, base, *executor,
+      [&](const model::Scenario &point) {
+        // Each run is reduced to the outputs at once: no counters kept.
         check_run_size(point, options.scenario, 0, options.threads, options.limits);
-        return point;
-      },
-      design.replications, design.seed, *executor,
-      [&](const model::RunResult &result) {
-        std::vector<double> measured;
-        measured.reserve(design.outputs.size());
-        for (std::size_t k = 0; k < design.outputs.size(); ++k) {
-          measured.push_back(
-              analysis::evaluate_metric(result, design.outputs[k].metric, selections[k]));
-        }
-        return measured;
       },
       Progress("run"), interrupt_guard.stop_flag());
   if (!Execution::is_coordinator()) {
@@ -285,28 +182,9 @@ void run(SensitivityOptions options) {
   }
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const auto results = studies::analyse_sensitivity(design, plan, values);
 
-  const sa::BootstrapOptions bootstrap{design.bootstrap_resamples, 0.95, design.bootstrap_seed};
-  std::vector<OutputResult> results;
-  for (std::size_t k = 0; k < design.outputs.size(); ++k) {
-    std::vector<std::vector<double>> per_point(points.size());
-    for (std::size_t p = 0; p < points.size(); ++p) {
-      for (const auto &replication : values[p]) {
-        per_point[p].push_back(replication[k]);
-      }
-    }
-    OutputResult result;
-    result.noise = sa::replication_noise(per_point);
-    if (morris) {
-      result.rows = sa::index_rows(
-          factors, sa::morris_indices(*morris_design, result.noise.point_means, bootstrap));
-    } else {
-      result.rows = sa::index_rows(
-          factors, sa::sobol_indices(*saltelli_design, result.noise.point_means, bootstrap));
-    }
-    results.push_back(std::move(result));
-  }
-
+  const model::Scenario &scenario = base.scenario;
   const std::string name = scenario.name.empty() ? options.scenario : scenario.name;
   if (morris) {
     std::printf("Morris screening of %s: %zu parameters, %zu trajectories on %zu levels, %zu "
@@ -330,58 +208,19 @@ void run(SensitivityOptions options) {
   const std::filesystem::path out(options.out);
   std::vector<std::unique_ptr<analysis::AtomicFile>> files;
   for (std::size_t k = 0; k < design.outputs.size(); ++k) {
-    files.push_back(std::make_unique<analysis::AtomicFile>(out / csv_name(design.outputs[k], k)));
+    files.push_back(std::make_unique<analysis::AtomicFile>(
+        out / studies::sensitivity_csv_name(design.outputs[k], k)));
     sa::write_sensitivity_csv(files.back()->stream(), results[k].rows);
   }
   // The design and each point's outputs, to re-analyse elsewhere (SALib reads them directly).
   files.push_back(std::make_unique<analysis::AtomicFile>(out / "points.csv"));
-  auto &csv = files.back()->stream();
-  csv << "point";
-  for (const auto &factor : factors) {
-    csv << ',' << factor.name;
-  }
-  for (const auto &output : design.outputs) {
-    csv << ",\"" << output.label() << '"';
-  }
-  csv << '\n';
-  for (std::size_t p = 0; p < points.size(); ++p) {
-    csv << p;
-    for (const double x : points[p]) {
-      csv << ',' << analysis::format_number(x);
-    }
-    for (const auto &result : results) {
-      csv << ',' << analysis::format_number(result.noise.point_means[p]);
-    }
-    csv << '\n';
-  }
-  std::ostringstream json;
-  json << "{\n  \"scenario\": " << analysis::json_string(options.scenario)
-       << ",\n  \"params\": " << analysis::json_string(options.params) << ",\n  \"method\": \""
-       << (morris ? "morris" : "sobol") << "\",\n";
-  if (morris) {
-    json << "  \"trajectories\": " << design.trajectories << ",\n  \"levels\": " << design.levels
-         << ",\n";
-  } else {
-    json << "  \"samples\": " << design.base_samples
-         << ",\n  \"second_order\": " << (design.second_order ? "true" : "false") << ",\n";
-  }
-  json << "  \"design_points\": " << points.size()
-       << ",\n  \"replications\": " << design.replications << ",\n  \"seed\": " << design.seed
-       << ",\n  \"wall_seconds\": " << analysis::json_number(wall_seconds) << ",\n  \"version\": \""
-       << REMOVALSIM_VERSION << "\",\n  \"outputs\": [";
-  for (std::size_t k = 0; k < design.outputs.size(); ++k) {
-    const auto &noise = results[k].noise;
-    json << (k == 0 ? "\n" : ",\n")
-         << "    {\"label\": " << analysis::json_string(design.outputs[k].label())
-         << ", \"file\": " << analysis::json_string(csv_name(design.outputs[k], k))
-         << ", \"variance_of_point_means\": " << analysis::json_number(noise.between_variance)
-         << ", \"replication_noise_variance\": " << analysis::json_number(noise.noise_variance)
-         << ", \"replication_noise_share\": " << analysis::json_number(noise.noise_share)
-         << ", \"runs_without_value\": " << noise.non_finite << '}';
-  }
-  json << "\n  ]\n}\n";
+  files.back()->stream() << studies::sensitivity_points_csv(design, plan, results);
   files.push_back(std::make_unique<analysis::AtomicFile>(out / "sensitivity.json"));
-  files.back()->stream() << json.str();
+  files.back()->stream() << studies::sensitivity_json(design, plan, results,
+                                                      {.scenario_file = options.scenario,
+                                                       .params_file = options.params,
+                                                       .wall_seconds = wall_seconds,
+                                                       .version = REMOVALSIM_VERSION});
   // Commit only once every file is fully written: an error above leaves no new file behind.
   for (auto &file : files) {
     file->commit();
