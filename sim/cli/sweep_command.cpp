@@ -9,21 +9,17 @@
 #include "sweep_faults.h"
 
 #include "removalsim/analysis/atomic_file.h"
-#include "removalsim/analysis/metric_evaluation.h"
-#include "removalsim/analysis/observable.h"
-#include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/sweep_checkpoint.h"
 #include "removalsim/analysis/sweep_output.h"
-#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/sweep_design.h"
+#include "removalsim/studies/sweep.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <utility>
 
 namespace removalsim::cli {
@@ -73,67 +69,22 @@ std::uint64_t fingerprint_of(const scenario::SweepDesign &design,
   return fingerprint.value();
 }
 
-/// The work units: each point's replications cut into blocks of `block` (the last may be short).
-class UnitLayout {
-public:
-  UnitLayout(std::size_t points, std::size_t replications, std::size_t block)
-      : points_(points), replications_(replications), block_(block),
-        blocks_per_point_((replications + block - 1) / block) {}
-
-  std::size_t units() const noexcept { return points_ * blocks_per_point_; }
-  std::size_t point(std::size_t unit) const noexcept { return unit / blocks_per_point_; }
-  std::size_t first_replication(std::size_t unit) const noexcept {
-    return unit % blocks_per_point_ * block_;
-  }
-  std::size_t replications(std::size_t unit) const noexcept {
-    return std::min(block_, replications_ - first_replication(unit));
-  }
-
-private:
-  std::size_t points_;
-  std::size_t replications_;
-  std::size_t block_;
-  std::size_t blocks_per_point_;
-};
-
 SweepFaults &injected_faults() {
   static SweepFaults faults;
   return faults;
 }
 
-/// A checkpoint's units must be units of this design, each with its replications' outputs: a
-/// record edited by hand could otherwise put values where they do not belong.
-void check_units_fit(const std::map<std::size_t, analysis::UnitResult> &finished,
-                     const UnitLayout &layout, std::size_t outputs,
-                     const std::filesystem::path &file) {
-  for (const auto &[unit, result] : finished) {
-    if (unit >= layout.units() || result.size() != layout.replications(unit) * outputs) {
-      throw analysis::CheckpointError(file.string() + ": damaged checkpoint: unit " +
-                                      std::to_string(unit) +
-                                      " does not fit the design; run without --resume to start "
-                                      "afresh");
-    }
-  }
-}
-
 void sweep(const SweepOptions &options) {
   const auto started = std::chrono::steady_clock::now();
-  const scenario::SweepDesign design = scenario::load_sweep_design(options.design);
-  const auto scenarios = scenario::load_sweep_scenarios(design, analysis::metric_names());
-  std::vector<std::vector<analysis::BoundObservable>> observables(scenarios.size());
-  for (std::size_t p = 0; p < scenarios.size(); ++p) {
-    for (const auto &output : design.outputs) {
-      observables[p].push_back(analysis::bind(
-          analysis::Observable{output.metric, {output.country}, output.period, std::nullopt},
-          scenarios[p].scenario));
-    }
-  }
+  const studies::SweepStudy study = studies::load_sweep_study(options.design);
+  const scenario::SweepDesign &design = study.design;
+  const auto &scenarios = study.scenarios;
   for (std::size_t p = 0; p < scenarios.size(); ++p) {
     // Results are reduced to the outputs at once: no counters are kept beyond the running ones.
     check_run_size(scenarios[p].scenario, design.points[p].scenario, 0, options.threads,
                    options.limits);
   }
-  const UnitLayout layout(design.points.size(), design.replications, design.block);
+  const studies::SweepUnitLayout &layout = study.layout;
   const InterruptGuard interrupt_guard(kSweepStopNotice);
   const engine::StopFlag *stop = interrupt_guard.stop_flag();
   const auto executor = Execution::executor(options.threads, stop);
@@ -150,7 +101,7 @@ void sweep(const SweepOptions &options) {
     prepare_output_directory(out);
     if (options.resume) {
       finished = analysis::SweepCheckpoint::read(out / "sweep.checkpoint", fingerprint);
-      check_units_fit(finished, layout, design.outputs.size(), out / "sweep.checkpoint");
+      studies::check_units_fit(finished, layout, design.outputs.size(), out / "sweep.checkpoint");
     }
     checkpoint = std::make_unique<analysis::SweepCheckpoint>(out / "sweep.checkpoint", fingerprint,
                                                              finished);
@@ -186,15 +137,7 @@ void sweep(const SweepOptions &options) {
         if (faults.before_unit) {
           faults.before_unit(unit);
         }
-        const std::size_t p = layout.point(unit);
-        analysis::UnitResult values;
-        for (std::size_t i = 0; i < layout.replications(unit); ++i) {
-          const auto result = model::simulate(scenarios[p].scenario, design.seed,
-                                              layout.first_replication(unit) + i, stop);
-          const auto measured = analysis::observe_all(result, observables[p]);
-          values.insert(values.end(), measured.begin(), measured.end());
-        }
-        return values;
+        return studies::simulate_sweep_unit(study, unit, stop);
       },
       [&](std::size_t k, const analysis::UnitResult &values) {
         ++completed;
@@ -213,23 +156,9 @@ void sweep(const SweepOptions &options) {
     finished[pending[k]] = computed[k];
   }
 
-  const std::size_t outputs = design.outputs.size();
-  analysis::SweepValues values(design.points.size());
-  for (const auto &[unit, result] : finished) {
-    auto &point = values[layout.point(unit)];
-    for (std::size_t i = 0; i < layout.replications(unit); ++i) {
-      point.emplace_back(result.begin() + static_cast<std::ptrdiff_t>(i * outputs),
-                         result.begin() + static_cast<std::ptrdiff_t>((i + 1) * outputs));
-    }
-  }
-  std::vector<std::string> names;
-  for (const auto &point : design.points) {
-    names.push_back(point.name);
-  }
-  std::vector<analysis::SweepOutputName> output_names;
-  for (const auto &output : design.outputs) {
-    output_names.push_back({output.metric, output.country, output.period_text});
-  }
+  const analysis::SweepValues values = studies::sweep_values(study, finished);
+  const auto names = studies::sweep_point_names(design);
+  const auto output_names = studies::sweep_output_names(design);
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("sweep %s: %zu point(s) x %zu replication(s), seed %llu, %.1f s\n",
@@ -243,15 +172,11 @@ void sweep(const SweepOptions &options) {
   analysis::write_sweep_replications_csv(replications.stream(), names, output_names, values);
   analysis::AtomicFile summary(out / "summary.csv");
   analysis::write_sweep_summary_csv(summary.stream(), names, output_names, values);
-  std::ostringstream json;
-  json << "{\n  \"design\": " << analysis::json_string(options.design)
-       << ",\n  \"seed\": " << design.seed << ",\n  \"points\": " << design.points.size()
-       << ",\n  \"replications\": " << design.replications << ",\n  \"block\": " << design.block
-       << ",\n  \"units\": " << layout.units() << ",\n  \"units_resumed\": " << done_units.size()
-       << ",\n  \"version\": \"" << REMOVALSIM_VERSION
-       << "\",\n  \"wall_seconds\": " << analysis::json_number(wall_seconds) << "\n}\n";
   analysis::AtomicFile sweep_json(out / "sweep.json");
-  sweep_json.stream() << json.str();
+  sweep_json.stream() << studies::sweep_json(study, {.design_file = options.design,
+                                                     .units_resumed = done_units.size(),
+                                                     .wall_seconds = wall_seconds,
+                                                     .version = REMOVALSIM_VERSION});
   // Commit only once every file is fully written; the checkpoint goes last, so a failure before
   // leaves the sweep resumable.
   replications.commit();
