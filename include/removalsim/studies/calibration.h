@@ -20,8 +20,8 @@
 
 namespace removalsim::studies {
 
-/// The calibration of a scenario's free parameters (FREE.yaml) to published figures (a targets
-/// file), by SMM or ABC-SMC: the study behind `removalsim calibrate`, without its printing.
+// The calibration of a scenario's free parameters (FREE.yaml) to published figures (a targets
+// file), by SMM or ABC-SMC: the study behind `removalsim calibrate`, without its printing.
 
 /// The settings a caller chose (the command line's options); 0 or empty: not given.
 struct CalibrationChoices {

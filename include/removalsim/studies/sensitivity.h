@@ -20,8 +20,8 @@
 
 namespace removalsim::studies {
 
-/// The global sensitivity analysis (Morris screening or Sobol indices) of a scenario's outputs
-/// with respect to its parameters: the study behind `removalsim sensitivity`, without printing.
+// The global sensitivity analysis (Morris screening or Sobol indices) of a scenario's outputs
+// with respect to its parameters: the study behind `removalsim sensitivity`, without printing.
 
 /// The settings a caller chose over the study file's (the command line's options); 0 or empty:
 /// the study file's.

@@ -15,8 +15,8 @@
 
 namespace removalsim::studies {
 
-/// A sweep: the points of a design x replications, each run reduced to the design's outputs; the
-/// study behind `removalsim sweep`, without its checkpoint, printing and files.
+// A sweep: the points of a design x replications, each run reduced to the design's outputs; the
+// study behind `removalsim sweep`, without its checkpoint, printing and files.
 
 /// The work units of a sweep: each point's replications cut into blocks of `block` (the last may
 /// be short). Unit u is block u % blocks-per-point of point u / blocks-per-point.
