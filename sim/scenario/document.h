@@ -83,6 +83,12 @@ Document parse_single_document(const std::string &file, std::optional<std::strin
 /// a missing list item, `extends`, or a value that is not valid YAML.
 void apply_override(Document &document, const Override &override, std::size_t file, int line);
 
+/// The node at `key_path` (`a.b[1].c`), creating missing map keys with marks on line `line` of
+/// the virtual file `document.files[file]`; throws ScenarioError for a path that cannot be
+/// followed (malformed, `extends`, a step through a value that is not a map or a list, a missing
+/// list item).
+Node &node_at(Document &document, std::string_view key_path, std::size_t file, int line);
+
 /// Puts the number `value` at `key_path` as `apply_override` puts a value (same path rules and
 /// errors), without YAML text: the node keeps the exact double, and shows its shortest text.
 void set_number(Document &document, std::string_view key_path, double value, std::size_t file,
