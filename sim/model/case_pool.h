@@ -8,6 +8,9 @@
 
 namespace removalsim::model {
 
+/// How the current detention spell ends when no removal comes first (decided at its start).
+enum class SpellRelease : std::uint8_t { end_of_term, judge, prefecture };
+
 /// Where a live case stands (terminal cases leave the pool).
 enum class CaseState : std::uint8_t {
   departure_period,
@@ -52,9 +55,8 @@ struct alignas(64) Case {
   /// The detention centre of the current spell (0 without centres).
   std::uint8_t centre = 0;
   bool has_document : 1 = false;
-  bool released_by_judge : 1 = false;
-  /// The current detention spell ends by a release by the prefecture (at `spell_end`).
-  bool released_by_prefecture : 1 = false;
+  /// The release at `spell_end` of the current detention spell.
+  SpellRelease release : 2 = SpellRelease::end_of_term;
   /// A backlog case (its stream is one of the backlog's, not one of the orders issued).
   bool backlog : 1 = false;
   /// The current house arrest ends by absconding (at `spell_end`), not at its term.

@@ -60,26 +60,24 @@ void RemovalModel::start_spell(std::uint32_t slot, Time now, Papers papers) {
   c.spell_start = now;
   const double max_days = p.detention_max_days.at(now);
   c.spell_end = now + max_days;
-  c.released_by_judge = false;
+  c.release = SpellRelease::end_of_term;
   for (const Review &review : p.detention_reviews.at(now)) {
     if (review.day >= max_days) {
       break;
     }
     if (engine::bernoulli(random(slot), review.release_probability)) {
       c.spell_end = now + review.day;
-      c.released_by_judge = true;
+      c.release = SpellRelease::judge;
       break;
     }
   }
   // The prefecture's release competes with the judge and the term (drawn after the reviews).
-  c.released_by_prefecture = false;
   if (group_routes_[c.group].prefecture_release) {
     const Time release = first_event(slot, p.detention_release_rate_per_month, kMonthsPerYear, now,
                                      std::min(c.spell_end, horizon_));
     if (release < c.spell_end) {
       c.spell_end = release;
-      c.released_by_judge = false;
-      c.released_by_prefecture = true;
+      c.release = SpellRelease::prefecture;
     }
   }
   schedule(c.spell_end, kReleasePhase, kSpellEnd, slot);
@@ -100,12 +98,16 @@ void RemovalModel::on_spell_end(std::uint32_t slot, Time now) {
     on_house_arrest_end(slot, now);
     return;
   }
-  if (c.released_by_prefecture) {
-    count_detention(c, Metric::released_by_prefecture, Metric::released_by_prefecture_holders);
-  } else if (c.released_by_judge) {
-    count_detention(c, Metric::released_by_judge, Metric::released_by_judge_holders);
-  } else {
+  switch (c.release) {
+  case SpellRelease::end_of_term:
     count_detention(c, Metric::released_end_of_term, Metric::released_end_of_term_holders);
+    break;
+  case SpellRelease::judge:
+    count_detention(c, Metric::released_by_judge, Metric::released_by_judge_holders);
+    break;
+  case SpellRelease::prefecture:
+    count_detention(c, Metric::released_by_prefecture, Metric::released_by_prefecture_holders);
+    break;
   }
   end_spell(slot, now);
   c.detainable_from = now + params(c).redetention_gap_days.at(now);
