@@ -40,6 +40,7 @@ struct CalibrateOptions : SimulationOptions {
   std::size_t starts = 0;
   std::size_t max_evaluations = 0;
   std::size_t design_points = 0;
+  std::size_t covariance_replications = 0;
   std::string optimiser; // empty: SmmOptions' default
   std::size_t population = 0;
   std::size_t generations = 0;
@@ -78,6 +79,9 @@ std::string command_line(const CalibrateOptions &o, const std::string &method, s
   if (o.design_points != 0) {
     text += " --design-points " + std::to_string(o.design_points);
   }
+  if (o.covariance_replications != 0) {
+    text += " --covariance-replications " + std::to_string(o.covariance_replications);
+  }
   if (!o.optimiser.empty()) {
     text += " --optimiser " + o.optimiser;
   }
@@ -108,6 +112,7 @@ void calibrate(const CalibrateOptions &options) {
       .starts = options.starts,
       .max_evaluations = options.max_evaluations,
       .design_points = options.design_points,
+      .covariance_replications = options.covariance_replications,
       .optimiser = options.optimiser,
       .population = options.population,
       .generations = options.generations};
@@ -267,6 +272,11 @@ void add_calibrate_command(CLI::App &app) {
       ->add_option("--design-points", options->design_points,
                    "SMM: points of the global Sobol design (default 8 per parameter, at least 16)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  command
+      ->add_option("--covariance-replications", options->covariance_replications,
+                   "SMM: replications of the estimate for the moments' covariance in the "
+                   "standard errors (default 2 (d + 1) for d parameters, at least the polish's)")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{100'000}));
   command
       ->add_option("--optimiser", options->optimiser,
                    "SMM: local optimiser, lm (default: Levenberg-Marquardt on the weighted "

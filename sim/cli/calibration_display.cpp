@@ -68,11 +68,12 @@ void print_smm_method(const studies::CalibrationSettings &settings, std::size_t 
               std::string(cal::local_optimiser_name(smm.optimiser)).c_str(), smm.starts,
               smm.max_evaluations, smm.replications,
               static_cast<unsigned long long>(settings.seed));
-  if (settings.replications < dimension + 1) {
+  const std::size_t covariance = smm.covariance_replications;
+  if (covariance != 0 && covariance < dimension + 1) {
     std::fprintf(stderr,
                  "removalsim: warning: %zu replications estimate the moments' covariance "
                  "poorly for %zu parameters; standard errors need at least %zu\n",
-                 settings.replications, dimension, dimension + 1);
+                 covariance, dimension, dimension + 1);
   }
 }
 

@@ -144,6 +144,7 @@ CalibrationSettings resolve_calibration_settings(const CalibrationChoices &choic
                             ? choices.max_evaluations
                             : free.max_evaluations.value_or(kSmmDefaults.max_evaluations);
   smm.design_points = choices.design_points;
+  smm.covariance_replications = choices.covariance_replications;
   for (const auto optimiser : {cal::LocalOptimiser::bobyqa, cal::LocalOptimiser::sbplx,
                                cal::LocalOptimiser::levenberg_marquardt}) {
     if (choices.optimiser == cal::local_optimiser_name(optimiser)) {

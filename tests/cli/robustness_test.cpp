@@ -157,6 +157,24 @@ TEST_CASE("calibrate --resume refuses a missing checkpoint and one of another ca
   REQUIRE(no_out.err.find("--resume: needs --out") != std::string::npos);
 }
 
+TEST_CASE("calibrate warns when the moments' covariance has fewer replications than it needs",
+          "[cli][calibrate]") {
+  TemporaryDirectory scratch("covariance-warning");
+  const std::string calibrate = "calibrate " + kData + "/tiny.yaml --targets " + kData +
+                                "/tiny-targets.yaml --free " + kData +
+                                "/medium-free.yaml -r 2 --starts 1 --max-evaluations 3";
+  const std::string warning =
+      "removalsim: warning: 2 replications estimate the moments' "
+      "covariance poorly for 2 parameters; standard errors need at least 3\n";
+  const Outcome few = run_removalsim(calibrate + " --covariance-replications 2", scratch.path());
+  REQUIRE(few.exit_code == 0);
+  REQUIRE(few.err.find(warning) != std::string::npos);
+  // By default the estimate is simulated on 2 (d + 1) replications for the covariance.
+  const Outcome enough = run_removalsim(calibrate, scratch.path());
+  REQUIRE(enough.exit_code == 0);
+  REQUIRE(enough.err.find("poorly") == std::string::npos);
+}
+
 TEST_CASE("a scenario issuing too many orders is refused before simulating, unless allowed",
           "[cli][limits]") {
   TemporaryDirectory scratch("limits-orders");

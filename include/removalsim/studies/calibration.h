@@ -28,12 +28,13 @@ struct CalibrationChoices {
   std::string method; ///< `smm` or `abc-smc`; empty: the free file's, else `smm`
   std::size_t replications = 0;
   std::optional<std::uint64_t> seed;
-  std::size_t starts = 0;          ///< SMM
-  std::size_t max_evaluations = 0; ///< SMM
-  std::size_t design_points = 0;   ///< SMM (0: SmmOptions' default)
-  std::string optimiser;           ///< SMM: `lm`, `sbplx` or `bobyqa`; empty: SmmOptions' default
-  std::size_t population = 0;      ///< ABC-SMC
-  std::size_t generations = 0;     ///< ABC-SMC
+  std::size_t starts = 0;                  ///< SMM
+  std::size_t max_evaluations = 0;         ///< SMM
+  std::size_t design_points = 0;           ///< SMM (0: SmmOptions' default)
+  std::size_t covariance_replications = 0; ///< SMM (0: SmmOptions' default)
+  std::string optimiser;       ///< SMM: `lm`, `sbplx` or `bobyqa`; empty: SmmOptions' default
+  std::size_t population = 0;  ///< ABC-SMC
+  std::size_t generations = 0; ///< ABC-SMC
 };
 
 /// The settings a calibration runs with. Each comes from the caller's choice, else the free

@@ -49,6 +49,7 @@ struct Plan {
   std::size_t polish_replications = 0;
   std::size_t polish_evaluations = 0;
   std::size_t fresh_replications = 0;
+  std::size_t covariance_replications = 0;
   bool polish = false;
   std::size_t final_replications() const { return polish ? polish_replications : replications; }
 };
@@ -69,6 +70,9 @@ Plan plan_of(const SmmOptions &options, std::size_t dimension) {
                                 : std::max<std::size_t>(1, options.max_evaluations / 2);
   plan.fresh_replications =
       options.fresh_replications != 0 ? options.fresh_replications : plan.final_replications();
+  plan.covariance_replications = options.covariance_replications != 0
+                                     ? options.covariance_replications
+                                     : std::max(2 * (dimension + 1), plan.final_replications());
   return plan;
 }
 
@@ -85,7 +89,9 @@ public:
     budget_ = plan_.design_points * plan_.design_replications +
               options.starts * options.max_evaluations * plan_.replications +
               (plan_.polish ? plan_.polish_evaluations * plan_.polish_replications : 0) +
-              (2 * d + 1) * plan_.final_replications() + plan_.fresh_replications;
+              2 * d * plan_.final_replications() +
+              std::max(plan_.final_replications(), plan_.covariance_replications) +
+              plan_.fresh_replications;
   }
 
   SmmResult run() {
@@ -121,9 +127,11 @@ public:
       return result;
     }
     report(SmmPhase::jacobian, 0, result.objective);
-    result.errors = smm_standard_errors(space_, objective_.targets(), simulator_, best_theta_,
-                                        options_.seed, replications_, options_.jacobian_step);
-    simulations_ += (2 * space_.dimension() + 1) * replications_;
+    result.errors =
+        smm_standard_errors(space_, objective_.targets(), simulator_, best_theta_, options_.seed,
+                            replications_, options_.jacobian_step, plan_.covariance_replications);
+    simulations_ += 2 * space_.dimension() * replications_ +
+                    std::max(replications_, plan_.covariance_replications);
     std::vector<double> ranges;
     for (const auto &p : space_.parameters()) {
       ranges.push_back(p.high - p.low);

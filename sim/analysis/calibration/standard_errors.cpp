@@ -176,7 +176,7 @@ Matrix moment_covariance(const ReplicationMoments &replications,
 StandardErrors smm_standard_errors(const ParameterSpace &space, const std::vector<Target> &targets,
                                    const Simulator &simulator, std::span<const double> theta,
                                    std::uint64_t seed, std::size_t replications,
-                                   double relative_step) {
+                                   double relative_step, std::size_t covariance_replications) {
   const std::size_t d = space.dimension();
   if (!(relative_step > 0.0 && relative_step < 0.5)) {
     throw std::invalid_argument("the Jacobian step must lie in (0, 0.5) of each range");
@@ -184,7 +184,7 @@ StandardErrors smm_standard_errors(const ParameterSpace &space, const std::vecto
   std::vector<SimulationRequest> requests;
   requests.reserve(2 * d + 1);
   const std::vector<double> centre(theta.begin(), theta.end());
-  requests.push_back({centre, seed, 0, replications});
+  requests.push_back({centre, seed, 0, std::max(replications, covariance_replications)});
   std::vector<double> widths(d);
   for (std::size_t j = 0; j < d; ++j) {
     const auto &p = space[j];

@@ -177,6 +177,30 @@ TEST_CASE("SMM with Levenberg-Marquardt (the default) recovers the parameters, J
   CHECK(result.polish);
 }
 
+TEST_CASE("SMM takes the moments' covariance from more replications than parameters",
+          "[calibration][smm][se]") {
+  // Ω from n replications has rank n − 1: the standard errors' batch simulates the estimate on
+  // 2 (d + 1) replications (d = 2 here) when the fit uses fewer, or on as many as asked.
+  const SyntheticModel model;
+  const auto targets = model.observed(kTruth, 1000);
+  auto options = fast_options();
+  options.starts = 1;
+  options.replications = 2;
+  options.polish_replications = 2; // no polish: the fit's replications are the local runs' 2
+  std::vector<std::size_t> estimate_replications;
+  const Simulator recording = [&](const std::vector<SimulationRequest> &requests) {
+    if (requests.size() == 2 * 2 + 1) { // the standard errors' batch: estimate, then ± per axis
+      estimate_replications.push_back(requests.front().replications);
+      CHECK(requests[1].replications == 2);
+    }
+    return model(requests);
+  };
+  calibrate_smm(synthetic_space(), targets, recording, options);
+  options.covariance_replications = 11;
+  calibrate_smm(synthetic_space(), targets, recording, options);
+  CHECK(estimate_replications == std::vector<std::size_t>{6, 11});
+}
+
 TEST_CASE("SMM results do not depend on anything but the seeds", "[calibration][smm]") {
   const SyntheticModel model;
   const auto targets = model.observed(kTruth, 1000);

@@ -89,6 +89,11 @@ struct SmmOptions {
   /// `fresh_replications` (0: the same as `replications`).
   std::uint64_t fresh_seed = 2;
   std::size_t fresh_replications = 0;
+  /// Replications of the estimate from which the standard errors take the moments' covariance Ω
+  /// (0: 2 · (d + 1), and at least the polish's). Ω estimated from n replications has rank n − 1
+  /// at most: with n ≤ d the sandwich sees no noise along some directions of the parameters, and
+  /// their standard errors come out too small.
+  std::size_t covariance_replications = 0;
   /// Stop a local optimisation when a step changes every unit-cube coordinate by less than this.
   double xtol = 1e-3;
   /// ... or when the objective changes by less than this fraction of its value.

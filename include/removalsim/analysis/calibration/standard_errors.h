@@ -53,10 +53,12 @@ Matrix moment_covariance(const ReplicationMoments &replications,
 /// step `relative_step` · (high − low) (one-sided at a bound), every point simulated on the same
 /// replications [0, `replications`) of `seed` as the objective (common random numbers, so the
 /// differences are not swamped by noise), evaluated in one batch of 2·d + 1 requests; then
-/// `sandwich_standard_errors` with Ω from `moment_covariance` at `theta`.
+/// `sandwich_standard_errors` with Ω from `moment_covariance` at `theta`, on replications
+/// [0, max(`replications`, `covariance_replications`)) of `seed` (Ω needs more than d of them).
 StandardErrors smm_standard_errors(const ParameterSpace &space, const std::vector<Target> &targets,
                                    const Simulator &simulator, std::span<const double> theta,
                                    std::uint64_t seed, std::size_t replications,
-                                   double relative_step = 0.01);
+                                   double relative_step = 0.01,
+                                   std::size_t covariance_replications = 0);
 
 } // namespace removalsim::analysis::calibration
