@@ -1,3 +1,5 @@
+#include "exact_test_support.h"
+
 #include "removalsim/analysis/exact_chain.h"
 
 #include <catch2/catch.hpp>
@@ -15,6 +17,9 @@ using removalsim::analysis::NotMarkovianError;
 using removalsim::analysis::solve_exact;
 using removalsim::analysis::SpellPhase;
 using removalsim::engine::Distribution;
+using removalsim::exact_test::mentions;
+using removalsim::exact_test::phase;
+using removalsim::exact_test::scenario_with;
 using removalsim::model::CaseParameters;
 using removalsim::model::Country;
 using removalsim::model::kDaysPerYear;
@@ -28,18 +33,6 @@ constexpr double kTight = 1e-10;
 
 Approx near(double value) { return Approx(value).epsilon(kTight).margin(1e-12); }
 
-/// One country `XX`, one profile with `p`.
-Scenario scenario_with(const CaseParameters &p) {
-  Scenario scenario;
-  scenario.name = "exact";
-  Country country;
-  country.code = "XX";
-  country.oqtf_per_year = 1000.0;
-  country.profiles.front().parameters = p;
-  scenario.countries.push_back(country);
-  return scenario;
-}
-
 /// Holders only, detained at issuance, never apprehended again: the first spell is the whole
 /// story. Booking exponential with mean `booking_mean`, everything else instant, no reviews.
 CaseParameters holder_spell(double booking_mean, double max_days) {
@@ -51,13 +44,6 @@ CaseParameters holder_spell(double booking_mean, double max_days) {
   p.detention_max_days = max_days;
   p.detention_reviews = ReviewSchedule{};
   return p;
-}
-
-std::size_t phase(SpellPhase s) { return static_cast<std::size_t>(s); }
-
-bool mentions(const std::vector<std::string> &violations, const std::string &text) {
-  return std::any_of(violations.begin(), violations.end(),
-                     [&](const std::string &v) { return v.find(text) != std::string::npos; });
 }
 
 } // namespace

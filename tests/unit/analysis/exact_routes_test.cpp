@@ -1,5 +1,7 @@
 // The exact chain with the removal routes of DESIGN.md §3b (prison release, house arrest) against
 // hand-computed closed forms, and the conditions it states for them.
+#include "exact_test_support.h"
+
 #include "removalsim/analysis/exact_chain.h"
 
 #include <catch2/catch.hpp>
@@ -18,8 +20,10 @@ using removalsim::analysis::solve_exact;
 using removalsim::analysis::SpellPhase;
 using removalsim::analysis::SpellSolution;
 using removalsim::engine::Distribution;
+using removalsim::exact_test::mentions;
+using removalsim::exact_test::phase;
+using removalsim::exact_test::scenario_with;
 using removalsim::model::CaseParameters;
-using removalsim::model::Country;
 using removalsim::model::DetentionCentre;
 using removalsim::model::kDaysPerYear;
 using removalsim::model::kMonthsPerYear;
@@ -28,24 +32,6 @@ using removalsim::model::Scenario;
 using removalsim::model::Timeline;
 
 Approx near(double value) { return Approx(value).epsilon(1e-10).margin(1e-12); }
-
-Scenario scenario_with(const CaseParameters &p) {
-  Scenario scenario;
-  scenario.name = "exact-routes";
-  Country country;
-  country.code = "XX";
-  country.oqtf_per_year = 1000.0;
-  country.profiles.front().parameters = p;
-  scenario.countries.push_back(country);
-  return scenario;
-}
-
-std::size_t phase(SpellPhase s) { return static_cast<std::size_t>(s); }
-
-bool mentions(const std::vector<std::string> &violations, const std::string &text) {
-  return std::any_of(violations.begin(), violations.end(),
-                     [&](const std::string &v) { return v.find(text) != std::string::npos; });
-}
 
 /// ∫_a^b f by composite Simpson with n (even) intervals.
 double simpson(const std::function<double(double)> &f, double a, double b, int n) {
