@@ -25,13 +25,14 @@ struct LeastSquaresRun {
 };
 
 /// Minimises the sum of squared residuals over the unit cube with Levenberg–Marquardt (Eigen's
-/// MINPACK port), for least-squares objectives such as SMM's Q = Σ w_i (m̄_i − y_i)². The cube is
-/// mapped to the whole space by a logistic transform, so every point evaluated lies strictly
-/// inside the bounds. The Jacobian comes from forward differences of `step` in the transformed
-/// coordinates, all its points in one batch: d + 1 points per iteration, evaluated together.
-/// Stops after `max_evaluations` points (the budget) or on MINPACK's tolerances.
+/// MINPACK port), for least-squares objectives such as SMM's Q = Σ w_i (m̄_i − y_i)². The
+/// optimiser moves on the whole line and each coordinate is reflected into [0, 1] (a triangle
+/// wave), so every point evaluated lies in the cube and no coordinate loses its slope near a
+/// bound. The Jacobian comes from forward differences of `step` (a fraction of the cube's side,
+/// taken towards its inside), all its points in one batch: d + 1 points per iteration, evaluated
+/// together. Stops after `max_evaluations` points (the budget) or on MINPACK's tolerances.
 LeastSquaresRun levenberg_marquardt(std::span<const double> unit_start, std::size_t residuals,
                                     const BatchResiduals &evaluate, std::size_t max_evaluations,
-                                    double step = 0.1);
+                                    double step = 0.025);
 
 } // namespace removalsim::analysis::calibration
