@@ -3,6 +3,6 @@
 namespace removalsim {
 
 SimulationError::SimulationError(const std::string &what, double time, long long entity)
-    : Error(what), time_(time), entity_(entity) {}
+    : Error(ErrorCategory::model, what), time_(time), entity_(entity) {}
 
 } // namespace removalsim

@@ -12,7 +12,7 @@ namespace removalsim::analysis {
 /// A checkpoint that cannot be used for this sweep (written for another design, or damaged).
 class CheckpointError : public Error {
 public:
-  using Error::Error;
+  explicit CheckpointError(const std::string &what) : Error(ErrorCategory::user, what) {}
 };
 
 /// The finished units of a sweep, logged in its output directory so that a sweep that was

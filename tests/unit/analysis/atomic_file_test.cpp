@@ -72,6 +72,7 @@ TEST_CASE("writing into a missing directory is a clear output error", "[analysis
   const fs::path directory = fresh_directory("missing");
   REQUIRE_THROWS_AS(write_file_atomically(directory / "no" / "such" / "file.csv", "x"),
                     OutputError);
+  REQUIRE(OutputError("x").category() == removalsim::ErrorCategory::output);
   write_file_atomically(directory / "ok.csv", "content");
   REQUIRE(read(directory / "ok.csv") == "content");
   fs::remove_all(directory);

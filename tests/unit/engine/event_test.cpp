@@ -62,6 +62,7 @@ TEST_CASE("a simulation error carries its time and entity", "[engine][error]") {
   REQUIRE(std::strcmp(with_entity.what(), "bad event") == 0);
   REQUIRE(with_entity.time() == 12.5);
   REQUIRE(with_entity.entity() == 7);
+  REQUIRE(with_entity.category() == removalsim::ErrorCategory::model);
   const removalsim::SimulationError without_entity("no entity", 3.0);
   REQUIRE(without_entity.entity() == -1);
   try {

@@ -14,7 +14,7 @@ namespace removalsim::analysis::calibration {
 /// A checkpoint file that cannot be used: missing, malformed, or written by another calibration.
 class CheckpointError : public Error {
 public:
-  using Error::Error;
+  explicit CheckpointError(const std::string &what) : Error(ErrorCategory::user, what) {}
 };
 
 /// The simulations a calibration has completed, recorded in a file so that an interrupted
