@@ -6,9 +6,8 @@
 #include "run_limits.h"
 
 #include "removalsim/analysis/atomic_file.h"
-#include "removalsim/analysis/calibration/checkpoint.h"
+#include "removalsim/analysis/checkpoint_error.h"
 #include "removalsim/analysis/exact_chain.h"
-#include "removalsim/analysis/sweep_checkpoint.h"
 #include "removalsim/engine/error.h"
 #include "removalsim/engine/stop_flag.h"
 #include "removalsim/model/model_error.h"
@@ -63,7 +62,7 @@ int run_command(int argc, char **argv) {
   } catch (const RunTooLargeError &error) {
     std::fprintf(stderr, "removalsim: %serror: %s\n", rank.c_str(), error.what());
     return kUserError;
-  } catch (const removalsim::analysis::calibration::CheckpointError &error) {
+  } catch (const removalsim::analysis::CheckpointError &error) {
     std::fprintf(stderr, "removalsim: %serror: %s\n", rank.c_str(), error.what());
     return kUserError;
   } catch (const removalsim::analysis::NotMarkovianError &error) {
@@ -72,9 +71,6 @@ int run_command(int argc, char **argv) {
     for (const auto &reason : error.violations()) {
       std::fprintf(stderr, "  - %s\n", reason.c_str());
     }
-    return kUserError;
-  } catch (const removalsim::analysis::CheckpointError &error) {
-    std::fprintf(stderr, "removalsim: %serror: %s\n", rank.c_str(), error.what());
     return kUserError;
   } catch (const removalsim::analysis::OutputError &error) {
     std::fprintf(stderr, "removalsim: %serror: %s\n", rank.c_str(), error.what());

@@ -13,6 +13,7 @@
 
 namespace fs = std::filesystem;
 using namespace removalsim::analysis::calibration;
+using removalsim::analysis::CheckpointError;
 
 namespace {
 
