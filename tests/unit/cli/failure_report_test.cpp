@@ -4,6 +4,7 @@
 
 #include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/checkpoint_error.h"
+#include "removalsim/engine/simulation_error.h"
 #include "removalsim/engine/stop_flag.h"
 #include "removalsim/model/model_error.h"
 #include "removalsim/scenario/scenario_error.h"
