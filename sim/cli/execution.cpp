@@ -1,5 +1,7 @@
 #include "execution.h"
 
+#include "removalsim/engine/error.h"
+
 #include <CLI/CLI.hpp>
 
 #ifdef REMOVALSIM_WITH_MPI
@@ -10,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
-#include <stdexcept>
 
 namespace removalsim::cli {
 
@@ -44,12 +45,13 @@ Execution::Execution([[maybe_unused]] int &argc, [[maybe_unused]] char **&argv) 
 #ifdef REMOVALSIM_WITH_MPI
   g_session.emplace(argc, argv);
   if (g_session->rank() != 0 && std::freopen("/dev/null", "w", stdout) == nullptr) {
-    throw std::runtime_error("rank " + std::to_string(g_session->rank()) +
-                             " cannot silence its standard output");
+    throw Error(ErrorCategory::output, "rank " + std::to_string(g_session->rank()) +
+                                           " cannot silence its standard output");
   }
 #else
-  throw std::runtime_error("this removalsim was built without MPI (REMOVALSIM_WITH_MPI=OFF): "
-                           "run it without mpirun/srun, or rebuild it with MPI");
+  throw Error(ErrorCategory::user,
+              "this removalsim was built without MPI (REMOVALSIM_WITH_MPI=OFF): run it without "
+              "mpirun/srun, or rebuild it with MPI");
 #endif
 }
 

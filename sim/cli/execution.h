@@ -14,8 +14,8 @@ namespace removalsim::cli {
 /// stdout goes to /dev/null). `main` creates one before parsing the command line.
 class Execution {
 public:
-  /// Starts MPI when launched by an MPI launcher. Throws std::runtime_error when launched so by a
-  /// build without MPI (each rank would run the whole command and write the same outputs).
+  /// Starts MPI when launched by an MPI launcher. Throws a user error when launched so by a build
+  /// without MPI (each rank would run the whole command and write the same outputs).
   Execution(int &argc, char **&argv);
   Execution(const Execution &) = delete;
   Execution &operator=(const Execution &) = delete;

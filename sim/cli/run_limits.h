@@ -10,11 +10,13 @@
 
 namespace removalsim::cli {
 
-/// A scenario (or a command's set of runs) too large to simulate within the limits: a user
-/// error, refused before anything is simulated.
+/// A scenario (or a command's set of runs) too large to simulate within the limits, refused
+/// before anything is simulated: resources exhausted, foreseen (the limits stand for the memory
+/// and the time a run would take).
 class RunTooLargeError : public Error {
 public:
-  using Error::Error;
+  explicit RunTooLargeError(const std::string &what)
+      : Error(ErrorCategory::resource_exhausted, what) {}
 };
 
 /// Default cap on the expected orders of one replication: 110 times France 2019-2025

@@ -1,9 +1,9 @@
 #include "removalsim/distributed/mpi_session.h"
+#include "removalsim/engine/error.h"
 
 #include <mpi.h>
 
 #include <cstdlib>
-#include <stdexcept>
 
 namespace removalsim::distributed {
 
@@ -12,8 +12,9 @@ MpiSession::MpiSession(int &argc, char **&argv) {
   MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
   if (provided < MPI_THREAD_FUNNELED) {
     MPI_Finalize();
-    throw std::runtime_error("the MPI library does not allow threads beside the MPI calls "
-                             "(MPI_THREAD_FUNNELED)");
+    // The user's to fix: launch with an MPI library built with thread support.
+    throw Error(ErrorCategory::user, "the MPI library does not allow threads beside the MPI "
+                                     "calls (MPI_THREAD_FUNNELED)");
   }
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);

@@ -1,15 +1,18 @@
 #include "removalsim/engine/simulation.h"
 
-#include "removalsim/engine/error.h"
+#include "removalsim/engine/simulation_error.h"
 
+#include <cstdio>
 #include <string>
 
 namespace removalsim::engine {
 
-void Simulation::reject_time(Time time, std::uint32_t target) const {
-  throw SimulationError("event scheduled at time " + std::to_string(time) +
+void Simulation::reject_time(Time time, std::uint32_t kind, std::uint32_t target) const {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", time);
+  throw SimulationError("event scheduled at time " + std::string(text) +
                             ", not a finite time at or after the current time",
-                        now_, target);
+                        now_, target, kind);
 }
 
 void Simulation::reset() noexcept {

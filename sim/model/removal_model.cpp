@@ -69,7 +69,7 @@ namespace detail {
 
 RemovalModel::RemovalModel(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
                            const engine::StopFlag *stop)
-    : scenario_(scenario), calendar_(scenario.start),
+    : scenario_(scenario), replication_(replication), calendar_(scenario.start),
       horizon_(calendar_.time_of(scenario.end) + 1.0),
       detention_(std::max<std::size_t>(1, scenario.detention_centres.size()),
                  engine::Resource(kUnlimitedPlaces, engine::Resource::WhenFull::reject)),
@@ -148,7 +148,12 @@ RunResult RemovalModel::run() {
       create_backlog_case(c, i);
     }
   }
-  simulation_.run_until(horizon_, [this](const Event &event) { handle(event); });
+  try {
+    simulation_.run_until(horizon_, [this](const Event &event) { handle(event); });
+  } catch (const SimulationError &error) {
+    // The engine knows its own handles only; the user needs the case and the date.
+    throw error.located(locate(error));
+  }
   close_month(horizon_);
   census();
   discard_warmup();
@@ -242,7 +247,8 @@ void RemovalModel::handle(const Event &event) {
     on_prison_release(slot, now);
     return;
   default:
-    throw SimulationError("unknown event kind " + std::to_string(event.kind), now, event.target);
+    throw SimulationError("unknown event kind " + std::to_string(event.kind), now, event.target,
+                          event.kind);
   }
 }
 

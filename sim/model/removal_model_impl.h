@@ -5,6 +5,7 @@
 // handlers of each mechanism are defined in a file of their own:
 //
 //   removal_model.cpp     set-up, the run, event dispatch, the month and week ticks, the census
+//   error_location.cpp    an error of the run located by the case, the date and the event
 //   issuance.cpp          orders issued, the departure period and the appeal
 //   at_large.cpp          at large, the lapse of the order, apprehension and its order of routes
 //   detention.cpp         detention spells (reviews, the prefecture's release, the term), the
@@ -22,6 +23,7 @@
 #include "removalsim/engine/random_stream.h"
 #include "removalsim/engine/resource.h"
 #include "removalsim/engine/simulation.h"
+#include "removalsim/engine/simulation_error.h"
 #include "removalsim/engine/stop_flag.h"
 #include "removalsim/engine/windowed_quota.h"
 #include "removalsim/model/metrics.h"
@@ -32,6 +34,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace removalsim::model::detail {
@@ -154,7 +157,8 @@ public:
   RemovalModel(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
                const engine::StopFlag *stop);
 
-  /// Simulates to the horizon and returns the result (once).
+  /// Simulates to the horizon and returns the result (once). A SimulationError that arises
+  /// names the case, the date, the event and the replication (`locate`).
   RunResult run();
 
 private:
@@ -239,6 +243,16 @@ private:
   void census();
   void discard_warmup();
 
+  // ---- errors (error_location.cpp) -----------------------------------------------------------
+  /// Where `error` arose, in the user's words: `case MA-12, appeal judgment, on 2024-03-05 (day
+  /// 64.2, replication 3)`. A case is its country and its number among the country's orders of
+  /// the run (from 0; `backlog case` for the initial backlog), which also keys its random draws.
+  std::string locate(const SimulationError &error) const;
+  /// The case, the country or the calendar tick that an event of `kind` for `target` concerns,
+  /// and the event.
+  std::string subject(EventKind kind, std::uint32_t target) const;
+  std::string case_text(std::uint32_t slot) const;
+
   // ---- issuance (issuance.cpp) ----------------------------------------------------------------
   /// Index of the month containing `t` (0 <= t < horizon): month_begin_[m] <= t <
   /// month_begin_[m + 1], the same month as `calendar_.month_index(t)` (months begin at 00:00),
@@ -321,6 +335,7 @@ private:
   void board(std::uint32_t slot, Time now);
 
   const Scenario &scenario_;
+  std::uint64_t replication_;
   engine::Calendar calendar_;
   Time horizon_;
   /// Start of each month of the run (see `arrival_month`).

@@ -53,8 +53,8 @@ ScenarioError make(const SourceLocation &where, const std::string &message) {
 } // namespace
 
 ScenarioError::ScenarioError(SourceLocation where, const std::string &message)
-    : Error(format_what(one_line(where), one_line(message))), where_(one_line(std::move(where))),
-      message_(one_line(message)) {}
+    : Error(ErrorCategory::user, format_what(one_line(where), one_line(message))),
+      where_(one_line(std::move(where))), message_(one_line(message)) {}
 
 namespace errors {
 

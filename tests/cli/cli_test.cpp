@@ -87,6 +87,49 @@ TEST_CASE("an unwritable output directory exits with 3 before simulating", "[cli
   REQUIRE(outcome.out.empty());
 }
 
+TEST_CASE("a scenario the model cannot simulate exits with 4 as a model error", "[cli]") {
+  // Valid for the loader and small enough for the limits, but beyond what a case record holds.
+  TemporaryDirectory scratch("model-error");
+  const fs::path scenario = scratch.path() / "scenario.yaml";
+  SECTION("2,800 years of months: a case keeps its month of issuance in 16 bits") {
+    std::ofstream(scenario) << "start: 2000-01-01\nend: 4799-12-31\n"
+                               "countries:\n  AA: {oqtf_per_year: 1}\n";
+    const Outcome outcome =
+        run_removalsim("run " + scenario.string() + " -r 1 --threads 1", scratch.path());
+    REQUIRE(outcome.exit_code == 4);
+    REQUIRE(outcome.err ==
+            "removalsim: model error: the scenario has too many profiles or months\n");
+  }
+  SECTION("256 detention centres: a case keeps its centre in 8 bits") {
+    std::ofstream file(scenario);
+    file << "start: 2023-01-01\nend: 2023-12-31\nnational:\n  detention:\n    capacity: 1000\n"
+            "    centres:\n";
+    for (int centre = 0; centre < 256; ++centre) {
+      // 1/256 is exact in binary: the shares sum to exactly 1.
+      file << "      - {name: c" << centre
+           << ", capacity_share: 0.00390625, apprehension_share: 0.00390625}\n";
+    }
+    file << "countries:\n  AA: {oqtf_per_year: 10}\n";
+    file.close();
+    const Outcome outcome =
+        run_removalsim("run " + scenario.string() + " -r 1 --threads 1", scratch.path());
+    REQUIRE(outcome.exit_code == 4);
+    REQUIRE(outcome.err == "removalsim: model error: more than 255 detention centres\n");
+  }
+}
+
+TEST_CASE("exact refuses a scenario it does not represent with exit code 2, one reason a line",
+          "[cli]") {
+  TemporaryDirectory scratch("not-markovian");
+  const Outcome outcome = run_removalsim("exact " + kData + "/tiny.yaml", scratch.path());
+  REQUIRE(outcome.exit_code == 2);
+  REQUIRE(outcome.err ==
+          "removalsim: error: the exact chain does not represent this scenario:\n"
+          "  - national.detention.capacity is finite (60 places); the exact chain needs it "
+          "unlimited (admissions would depend on the other cases)\n");
+  REQUIRE(outcome.out.empty());
+}
+
 TEST_CASE("a command-line mistake exits with 2", "[cli]") {
   TemporaryDirectory scratch("usage");
   REQUIRE(run_removalsim("frobnicate", scratch.path()).exit_code == 2);

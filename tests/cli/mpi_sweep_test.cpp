@@ -79,7 +79,7 @@ TEST_CASE("a rank whose units fail ends the whole job, non-zero, with no output"
                      REMOVALSIM_WITH_FAULTS_BINARY + ' ' + arguments,
                  scratch.path());
   REQUIRE(outcome.exit_code != 0);
-  REQUIRE(outcome.err.find("removalsim: rank 1 of 2: simulation error") != std::string::npos);
+  REQUIRE(outcome.err.find("removalsim: rank 1 of 2: model error: ") != std::string::npos);
   REQUIRE_FALSE(fs::exists(out / "replications.csv"));
   REQUIRE_FALSE(fs::exists(out / "summary.csv"));
 }

@@ -6,7 +6,7 @@
 #include "app.h"
 #include "sweep_faults.h"
 
-#include "removalsim/engine/error.h"
+#include "removalsim/engine/simulation_error.h"
 
 #include <csignal>
 #include <cstddef>

@@ -10,7 +10,7 @@ namespace removalsim::analysis {
 /// A file that I/O failures (full disk, unwritable directory) could not write.
 class OutputError : public Error {
 public:
-  using Error::Error;
+  explicit OutputError(const std::string &what) : Error(ErrorCategory::output, what) {}
 };
 
 /// An output file written all-or-nothing: content goes to a temporary file beside the target,

@@ -18,7 +18,9 @@ using model::kDaysPerYear;
 using model::kMonthsPerYear;
 
 /// `solve_exact` was asked for a scenario the exact chain does not represent; `violations()` says
-/// why, one reason per parameter (as `markovian_violations` lists them).
+/// why, one reason per parameter (as `markovian_violations` lists them), and `what()` lists them
+/// one per line. A user error: the scenario is valid and can be simulated; asking the exact chain
+/// for it is the mistake.
 class NotMarkovianError : public Error {
 public:
   explicit NotMarkovianError(std::vector<std::string> violations);

@@ -1,19 +1,13 @@
 #pragma once
 
+#include "removalsim/analysis/checkpoint_error.h"
 #include "removalsim/analysis/unit_executor.h"
-#include "removalsim/engine/error.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
 
 namespace removalsim::analysis {
-
-/// A checkpoint that cannot be used for this sweep (written for another design, or damaged).
-class CheckpointError : public Error {
-public:
-  using Error::Error;
-};
 
 /// The finished units of a sweep, logged in its output directory so that a sweep that was
 /// interrupted (killed) can resume where it stopped.

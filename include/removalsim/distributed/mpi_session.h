@@ -7,7 +7,8 @@ namespace removalsim::distributed {
 /// never do. One session per process.
 class MpiSession {
 public:
-  /// Initialises MPI; throws std::runtime_error when the library cannot give FUNNELED threads.
+  /// Initialises MPI; throws a user error (removalsim::Error) when the library cannot give FUNNELED
+  /// threads.
   MpiSession(int &argc, char **&argv);
   MpiSession(const MpiSession &) = delete;
   MpiSession &operator=(const MpiSession &) = delete;

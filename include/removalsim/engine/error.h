@@ -5,25 +5,27 @@
 
 namespace removalsim {
 
-/// Root of every error removalsim throws on purpose; `main()` maps its subclasses to exit codes.
-class Error : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
+/// What kind of failure an error is, as the person who ran the simulator sees it. The category,
+/// not the class, decides what a front end does with an error (the command's exit code, the first
+/// words of its message), so that a new error class needs no new handler.
+enum class ErrorCategory {
+  user,               ///< bad input or usage: command line, scenario, targets, checkpoint
+  output,             ///< an output could not be written
+  model,              ///< the model cannot simulate the scenario as specified
+  resource_exhausted, ///< memory, or a limit on the size of a run
+  interrupted,        ///< stopped on request before the end
+  internal,           ///< a bug
 };
 
-/// A failure during a simulation run; carries the simulated time and the entity involved.
-class SimulationError : public Error {
+/// Root of every error removalsim throws on purpose; each subclass states its category.
+class Error : public std::runtime_error {
 public:
-  /// `time` in simulated days; `entity` is the model's handle of the entity, or -1 when none.
-  SimulationError(const std::string &what, double time, long long entity = -1);
-  /// Simulated time (days) at which the error arose.
-  double time() const noexcept { return time_; }
-  /// The entity involved, or -1.
-  long long entity() const noexcept { return entity_; }
+  Error(ErrorCategory category, const std::string &what)
+      : std::runtime_error(what), category_(category) {}
+  ErrorCategory category() const noexcept { return category_; }
 
 private:
-  double time_;
-  long long entity_;
+  ErrorCategory category_;
 };
 
 } // namespace removalsim

@@ -25,7 +25,7 @@ public:
     // `!(time >= now_)` also rejects NaN; `!(time < kInfinity)` rejects +infinity (a time at or
     // after now_ cannot be -infinity).
     if (!(time >= now_) || !(time < std::numeric_limits<Time>::infinity())) [[unlikely]] {
-      reject_time(time, target);
+      reject_time(time, kind, target);
     }
     return calendar_.schedule(time, phase, kind, target, tag);
   }
@@ -83,7 +83,7 @@ public:
   void set_stop_flag(const StopFlag *flag) noexcept { stop_ = flag; }
 
 private:
-  [[noreturn]] void reject_time(Time time, std::uint32_t target) const;
+  [[noreturn]] void reject_time(Time time, std::uint32_t kind, std::uint32_t target) const;
 
   EventCalendar calendar_;
   Time now_ = 0.0;

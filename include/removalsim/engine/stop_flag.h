@@ -25,7 +25,7 @@ inline bool stop_requested(const StopFlag *flag) noexcept {
 /// not be used.
 class Stopped : public Error {
 public:
-  Stopped() : Error("stopped on request before the end") {}
+  Stopped() : Error(ErrorCategory::interrupted, "stopped on request before the end") {}
 };
 
 } // namespace removalsim::engine

@@ -8,7 +8,7 @@ namespace removalsim {
 /// reports user mistakes earlier, with file and line).
 class ModelError : public Error {
 public:
-  using Error::Error;
+  explicit ModelError(const std::string &what) : Error(ErrorCategory::model, what) {}
 };
 
 } // namespace removalsim

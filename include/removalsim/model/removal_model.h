@@ -54,7 +54,9 @@ struct RunResult {
 
 /// Runs replication `replication` of `scenario` with random streams keyed by (seed, replication).
 /// Deterministic: the same arguments give a bit-identical result on any thread. Throws
-/// engine::Stopped soon after `stop` is set (null: runs to the end).
+/// engine::Stopped soon after `stop` is set (null: runs to the end), ModelError for a scenario it
+/// cannot run, and SimulationError, naming the case, the date, the event and the replication,
+/// when a step cannot be scheduled (e.g. a negative delay).
 RunResult simulate(const Scenario &scenario, std::uint64_t seed, std::uint64_t replication,
                    const engine::StopFlag *stop = nullptr);
 

@@ -253,7 +253,8 @@ void profile_violations(const model::Country &country, std::size_t profile,
 } // namespace exact
 
 NotMarkovianError::NotMarkovianError(std::vector<std::string> violations)
-    : Error("the exact chain does not represent this scenario: " + exact::join(violations, "; ")),
+    : Error(ErrorCategory::user, "the exact chain does not represent this scenario:\n  - " +
+                                     exact::join(violations, "\n  - ")),
       violations_(std::move(violations)) {}
 
 std::vector<std::string> markovian_violations(const model::Scenario &scenario) {

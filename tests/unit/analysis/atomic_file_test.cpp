@@ -70,10 +70,30 @@ TEST_CASE("an uncommitted atomic file leaves the target untouched and no debris"
 
 TEST_CASE("writing into a missing directory is a clear output error", "[analysis][output]") {
   const fs::path directory = fresh_directory("missing");
-  REQUIRE_THROWS_AS(write_file_atomically(directory / "no" / "such" / "file.csv", "x"),
-                    OutputError);
+  const fs::path missing = directory / "no" / "such" / "file.csv";
+  REQUIRE_THROWS_AS(write_file_atomically(missing, "x"), OutputError);
+  REQUIRE_THROWS_WITH(write_file_atomically(missing, "x"),
+                      "cannot write " + missing.string() + ": No such file or directory");
+  REQUIRE(OutputError("x").category() == removalsim::ErrorCategory::output);
   write_file_atomically(directory / "ok.csv", "content");
   REQUIRE(read(directory / "ok.csv") == "content");
+  fs::remove_all(directory);
+}
+
+TEST_CASE("a target that cannot be replaced is an output error naming both files",
+          "[analysis][output]") {
+  const fs::path directory = fresh_directory("occupied");
+  const fs::path target = directory / "out.csv";
+  fs::create_directories(target / "inside"); // a directory that is not empty: rename fails
+  try {
+    write_file_atomically(target, "content");
+    FAIL("the directory was replaced");
+  } catch (const OutputError &error) {
+    const std::string what = error.what();
+    REQUIRE(what.rfind("cannot move " + target.string() + ".tmp-", 0) == 0);
+    REQUIRE(what.find(" to " + target.string() + ": ") != std::string::npos);
+  }
+  REQUIRE(entries(directory) == 1);
   fs::remove_all(directory);
 }
 
@@ -84,7 +104,13 @@ TEST_CASE("a full disk is an output error that leaves the old output and no temp
   std::ofstream(target) << "old content";
   // The child process gets a 4 KiB file-size limit, which makes writes beyond it fail with EFBIG
   // as on a full disk (SIGXFSZ ignored so that the write fails rather than killing the process).
-  enum ChildResult { kAsExpected = 0, kNoError = 1, kTargetReplaced = 2, kDebrisLeft = 3 };
+  enum ChildResult {
+    kAsExpected = 0,
+    kNoError = 1,
+    kTargetReplaced = 2,
+    kDebrisLeft = 3,
+    kOtherMessage = 4
+  };
   const pid_t child = ::fork();
   REQUIRE(child >= 0);
   if (child == 0) {
@@ -94,10 +120,12 @@ TEST_CASE("a full disk is an output error that leaves the old output and no temp
     int result = kNoError;
     try {
       write_file_atomically(target, std::string(1 << 20, 'x'));
-    } catch (const OutputError &) {
+    } catch (const OutputError &error) {
       result = read(target) != "old content" ? kTargetReplaced
                : entries(directory) != 1     ? kDebrisLeft
-                                             : kAsExpected;
+               : std::string(error.what()) != "writing " + target.string() + " failed (disk full?)"
+                   ? kOtherMessage
+                   : kAsExpected;
     }
     ::_exit(result);
   }

@@ -441,6 +441,7 @@ TEST_CASE("markovian_violations names each violation and nothing else", "[analys
       solve_exact(bad, 0, 0);
     } catch (const NotMarkovianError &error) {
       REQUIRE(error.violations() == violations);
+      REQUIRE(error.category() == removalsim::ErrorCategory::user);
     }
   }
   SECTION("the other delays, caps and validities") {

@@ -13,6 +13,7 @@
 
 namespace fs = std::filesystem;
 using namespace removalsim::analysis::calibration;
+using removalsim::analysis::CheckpointError;
 
 namespace {
 
@@ -116,6 +117,11 @@ TEST_CASE("a checkpoint of another calibration, a damaged or a missing one is re
   std::ofstream(file) << text.substr(0, text.size() - 5);
   EvaluationCheckpoint damaged(file, "calibrate a");
   REQUIRE_THROWS_AS(damaged.load(), CheckpointError);
+  try {
+    damaged.load();
+  } catch (const CheckpointError &error) {
+    REQUIRE(error.category() == removalsim::ErrorCategory::user); // the file given to resume from
+  }
 
   fs::remove(file);
   EvaluationCheckpoint missing(file, "calibrate a");

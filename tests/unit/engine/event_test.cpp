@@ -1,13 +1,9 @@
-#include "removalsim/engine/error.h"
 #include "removalsim/engine/event.h"
 #include "removalsim/engine/event_calendar.h"
 
 #include <catch2/catch.hpp>
 
-#include <cstring>
-#include <limits>
-#include <stdexcept>
-#include <type_traits>
+#include <cstdint>
 
 using removalsim::engine::Event;
 using removalsim::engine::precedes;
@@ -53,20 +49,4 @@ TEST_CASE("the calendar pops the top it shows", "[engine][event]") {
   REQUIRE(popped.time == 1.0);
   REQUIRE(calendar.size() == 2);
   REQUIRE(calendar.top().kind == 2);
-}
-
-TEST_CASE("a simulation error carries its time and entity", "[engine][error]") {
-  STATIC_REQUIRE(std::is_base_of_v<removalsim::Error, removalsim::SimulationError>);
-  STATIC_REQUIRE(std::is_base_of_v<std::runtime_error, removalsim::Error>);
-  const removalsim::SimulationError with_entity("bad event", 12.5, 7);
-  REQUIRE(std::strcmp(with_entity.what(), "bad event") == 0);
-  REQUIRE(with_entity.time() == 12.5);
-  REQUIRE(with_entity.entity() == 7);
-  const removalsim::SimulationError without_entity("no entity", 3.0);
-  REQUIRE(without_entity.entity() == -1);
-  try {
-    throw removalsim::SimulationError("caught as the root", 1.0, 2);
-  } catch (const removalsim::Error &error) {
-    REQUIRE(std::strcmp(error.what(), "caught as the root") == 0);
-  }
 }

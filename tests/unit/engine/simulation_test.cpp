@@ -1,10 +1,11 @@
-#include "removalsim/engine/error.h"
 #include "removalsim/engine/simulation.h"
+#include "removalsim/engine/simulation_error.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <limits>
+#include <string>
 #include <vector>
 
 using removalsim::engine::Event;
@@ -65,6 +66,9 @@ TEST_CASE("scheduling in the past or at NaN is refused with the current time",
   } catch (const removalsim::SimulationError &error) {
     REQUIRE(error.time() == 5.0);
     REQUIRE(error.entity() == 9);
+    REQUIRE(std::string(error.what()) ==
+            "day 5, entity 9: event scheduled at time nan, not a finite time at or after the "
+            "current time");
   }
   REQUIRE_THROWS_AS(simulation.schedule_in(-1.0, 0, 0, 0), removalsim::SimulationError);
   REQUIRE_THROWS_AS(simulation.schedule_at(std::numeric_limits<double>::infinity(), 0, 0, 0),

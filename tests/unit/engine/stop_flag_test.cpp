@@ -30,6 +30,7 @@ TEST_CASE("a simulation stops within kStopCheckInterval events of its flag being
     simulation.schedule_in(1.0, 0, 0, 0);
   };
   REQUIRE_THROWS_AS(simulation.run_until(1e9, tick), Stopped);
+  REQUIRE(Stopped().category() == removalsim::ErrorCategory::interrupted);
   REQUIRE(handled >= set_at);
   REQUIRE(handled < set_at + kStopCheckInterval);
   REQUIRE(simulation.events_processed() == handled);

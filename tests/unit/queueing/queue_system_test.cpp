@@ -1,4 +1,4 @@
-#include "removalsim/engine/error.h"
+#include "removalsim/engine/simulation_error.h"
 #include "removalsim/queueing/queue_system.h"
 
 #include <catch2/catch.hpp>

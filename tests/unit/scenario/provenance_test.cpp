@@ -66,4 +66,5 @@ TEST_CASE("scenario error: what() is one line `FILE:LINE:COLUMN: KEY.PATH: messa
   REQUIRE(std::string(no_line.what()) == "a.yaml: unreadable");
   const removalsim::Error &root = full; // part of the project's error hierarchy
   REQUIRE(std::string(root.what()) == full.what());
+  REQUIRE(root.category() == removalsim::ErrorCategory::user);
 }

@@ -1,21 +1,14 @@
 #pragma once
 
 #include "removalsim/analysis/calibration/simulator.h"
-#include "removalsim/engine/error.h"
+#include "removalsim/analysis/checkpoint_error.h"
 
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <stdexcept>
 #include <string>
 
 namespace removalsim::analysis::calibration {
-
-/// A checkpoint file that cannot be used: missing, malformed, or written by another calibration.
-class CheckpointError : public Error {
-public:
-  using Error::Error;
-};
 
 /// The simulations a calibration has completed, recorded in a file so that an interrupted
 /// calibration can resume. A simulator's result depends on its request only (common random

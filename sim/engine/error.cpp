@@ -1,8 +1,0 @@
-#include "removalsim/engine/error.h"
-
-namespace removalsim {
-
-SimulationError::SimulationError(const std::string &what, double time, long long entity)
-    : Error(what), time_(time), entity_(entity) {}
-
-} // namespace removalsim
