@@ -27,11 +27,55 @@ using report::scenario_value;
 const cal::SmmOptions kSmmDefaults{};
 const cal::AbcOptions kAbcDefaults{};
 
+// The scenario's number at `key`: its own leaf, else for a country's key the national one it
+// inherits; nullopt when neither is a plain number.
+std::optional<double> scenario_number(const scenario::LoadedScenario &loaded,
+                                      const std::string &key) {
+  const auto number_at = [&](const std::string &path) -> std::optional<double> {
+    for (const auto &leaf : loaded.provenance) {
+      if (leaf.key_path == path) {
+        double value = 0.0;
+        const char *end = leaf.value.data() + leaf.value.size();
+        const auto [at, error] = std::from_chars(leaf.value.data(), end, value);
+        if (error == std::errc() && at == end && std::isfinite(value)) {
+          return value;
+        }
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  };
+  if (const auto own = number_at(key)) {
+    return own;
+  }
+  const std::string countries = "countries.";
+  if (key.rfind(countries, 0) == 0) {
+    const auto dot = key.find('.', countries.size());
+    if (dot != std::string::npos) {
+      return number_at("national" + key.substr(dot));
+    }
+  }
+  return std::nullopt;
+}
+
+// The scenario's own values of the free parameters, inside their bounds (the centre of the
+// bounds where the scenario has no plain number), as SMM's initial guess.
+std::vector<double> scenario_values(const CalibrationProblem &problem) {
+  std::vector<double> values;
+  for (const auto &p : problem.space.parameters()) {
+    const auto value = scenario_number(problem.base, p.name);
+    values.push_back(value ? std::clamp(*value, p.low, p.high) : 0.5 * (p.low + p.high));
+  }
+  return values;
+}
+
 void run_smm(const CalibrationProblem &problem, const CalibrationSettings &settings,
              const cal::Simulator &simulator, CalibrationOutcome &outcome) {
   const auto &space = problem.space;
+  cal::SmmOptions options = settings.smm;
+  options.initial_guess = scenario_values(problem);
   const auto &result =
-      outcome.smm.emplace(cal::calibrate_smm(space, problem.targets, simulator, settings.smm));
+      outcome.smm.emplace(cal::calibrate_smm(space, problem.targets, simulator, options));
   outcome.interrupted = result.interrupted;
   outcome.estimate = result.estimate;
   outcome.fit = result.fit;

@@ -42,8 +42,13 @@ std::vector<std::string> phase_lines(const cal::SmmResult &result) {
   if (!result.design.empty()) {
     const double best =
         *std::min_element(result.design_objectives.begin(), result.design_objectives.end());
-    lines.push_back("Global design: " + std::to_string(result.design.size()) +
-                    " Sobol points, best Q = " + format("%.6g", best));
+    const bool guess = result.initial_guess_objective.has_value();
+    lines.push_back("Global design: " + std::to_string(result.design.size() - (guess ? 1 : 0)) +
+                    " Sobol points" +
+                    (guess ? " and the scenario's values (Q = " +
+                                 format("%.6g", *result.initial_guess_objective) + ")"
+                           : std::string()) +
+                    ", best Q = " + format("%.6g", best));
   }
   for (std::size_t s = 0; s < result.starts.size(); ++s) {
     const auto &start = result.starts[s];

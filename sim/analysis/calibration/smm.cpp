@@ -86,7 +86,8 @@ public:
       : space_(space), objective_(targets), simulator_(simulator), options_(options),
         plan_(plan_of(options, space.dimension())) {
     const std::size_t d = space.dimension();
-    budget_ = plan_.design_points * plan_.design_replications +
+    budget_ = (plan_.design_points + (options.initial_guess.empty() ? 0 : 1)) *
+                  plan_.design_replications +
               options.starts * options.max_evaluations * plan_.replications +
               (plan_.polish ? plan_.polish_evaluations * plan_.polish_replications : 0) +
               2 * d * plan_.final_replications() +
@@ -164,6 +165,9 @@ private:
   // the best design points first.
   std::vector<std::vector<double>> design(SmmResult &result) {
     result.design = sobol_points(space_, plan_.design_points);
+    if (!options_.initial_guess.empty()) {
+      result.design.push_back(options_.initial_guess);
+    }
     if (options_.stop != nullptr && options_.stop->load()) {
       interrupted_ = true;
       return {};
@@ -184,6 +188,9 @@ private:
     total_evaluations_ += requests.size();
     for (const auto &m : moments) {
       result.design_objectives.push_back(objective_(mean_moments(m)));
+    }
+    if (!options_.initial_guess.empty()) {
+      result.initial_guess_objective = result.design_objectives.back();
     }
     std::vector<std::size_t> order(result.design.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -456,6 +463,11 @@ SmmResult calibrate_smm(const ParameterSpace &space, const std::vector<Target> &
   }
   if (!(options.initial_step > 0.0 && options.initial_step <= 0.5) || !(options.xtol > 0.0)) {
     throw std::invalid_argument("SMM: initial step must lie in (0, 0.5] and xtol be > 0");
+  }
+  if (!options.initial_guess.empty() && options.initial_guess.size() != space.dimension()) {
+    throw std::invalid_argument("SMM: an initial guess needs one value per parameter (" +
+                                std::to_string(space.dimension()) + "), not " +
+                                std::to_string(options.initial_guess.size()));
   }
   return Driver(space, targets, simulator, options).run();
 }

@@ -201,6 +201,27 @@ TEST_CASE("SMM takes the moments' covariance from more replications than paramet
   CHECK(estimate_replications == std::vector<std::size_t>{6, 11});
 }
 
+TEST_CASE("An initial guess is simulated with the design and starts the local run when best",
+          "[calibration][smm]") {
+  const SyntheticModel model;
+  const auto targets = model.observed(kTruth, 1000);
+  auto options = fast_options();
+  options.starts = 1;
+  options.design_points = 1; // the centre of the box
+  options.initial_guess = {kTruth[0] + 0.05, kTruth[1] - 0.05};
+  const auto result = calibrate_smm(synthetic_space(), targets, model, options);
+  REQUIRE(result.design.size() == 2);
+  CHECK(result.design.back() == options.initial_guess);
+  REQUIRE(result.initial_guess_objective);
+  CHECK(*result.initial_guess_objective < result.design_objectives.front());
+  REQUIRE(result.starts.size() == 1);
+  CHECK(result.starts.front().start == options.initial_guess);
+
+  options.initial_guess = {1.0};
+  CHECK_THROWS_WITH(calibrate_smm(synthetic_space(), targets, model, options),
+                    "SMM: an initial guess needs one value per parameter (2), not 1");
+}
+
 TEST_CASE("SMM results do not depend on anything but the seeds", "[calibration][smm]") {
   const SyntheticModel model;
   const auto targets = model.observed(kTruth, 1000);

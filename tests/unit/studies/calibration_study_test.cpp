@@ -166,6 +166,29 @@ TEST_CASE("Calibration targets: held-out ids, the prior mapping, the overrides' 
   CHECK(overrides[1].value == "0.3333333333333333");
 }
 
+TEST_CASE("SMM starts may come from the scenario's values, its country keys inheriting national "
+          "ones",
+          "[studies][calibration][smm]") {
+  // BB sets no apprehension rate: it inherits the national 1.5, clamped into the bounds [0.5, 1].
+  const auto free = free_file("parameters:\n"
+                              "  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n"
+                              "  - {key: countries.BB.apprehension.rate_per_year, low: 0.5, "
+                              "high: 1}\n");
+  studies::CalibrationChoices choices;
+  choices.replications = 2;
+  choices.starts = 1;
+  choices.max_evaluations = 4;
+  choices.design_points = 2;
+  const auto settings = studies::resolve_calibration_settings(choices, free);
+  const auto problem = studies::prepare_calibration(scenario::load_scenario(kTiny), kTiny,
+                                                    kTinyTargets, free, "FREE.yaml");
+  const studies::ScenarioSimulator simulator(problem.base, problem.keys, problem.observables,
+                                             std::make_shared<analysis::ThreadExecutor>(1u));
+  const auto outcome = studies::run_calibration(problem, settings, simulator);
+  REQUIRE(outcome.smm);
+  CHECK(outcome.smm->design.back() == std::vector<double>{0.5, 1.0});
+}
+
 TEST_CASE("A small SMM calibration through the studies API", "[studies][calibration][smm]") {
   const auto free = free_file("parameters:\n"
                               "  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n");
@@ -189,7 +212,12 @@ TEST_CASE("A small SMM calibration through the studies API", "[studies][calibrat
   CHECK(outcome.fit.size() == problem.targets.size());
   CHECK(outcome.parameters.rows.size() == 1);
   CHECK_THAT(outcome.parameters.rows[0], Catch::StartsWith("national.lpc.issue_probability"));
-  CHECK(outcome.summary.front().starts_with("Global design: 2 Sobol points"));
+  // The scenario's own value (0.5) is simulated with the design, a start candidate like its points.
+  CHECK(outcome.summary.front().starts_with("Global design: 2 Sobol points and the scenario's "
+                                            "values (Q = "));
+  REQUIRE(outcome.smm->design.size() == 3);
+  CHECK(outcome.smm->design.back() == std::vector<double>{0.5});
+  CHECK(outcome.smm->initial_guess_objective == outcome.smm->design_objectives.back());
   CHECK(outcome.summary.back().starts_with("Objective Q = "));
   // The same settings give the same estimate (the study is deterministic in its seed).
   CHECK(studies::run_calibration(problem, settings, simulator).estimate == outcome.estimate);
