@@ -36,6 +36,38 @@ std::string check_error(const std::string &yaml) {
   return "(no error)";
 }
 
+/// A small SMM calibration of tiny.yaml against tiny-targets.yaml: 2 design points, one start of
+/// at most `max_evaluations`, 2 replications. Not movable: the simulator refers to the problem.
+struct SmallSmm {
+  SmallSmm(const std::string &free_yaml, std::size_t max_evaluations)
+      : free(free_file(free_yaml)),
+        settings(studies::resolve_calibration_settings(choices(max_evaluations), free)),
+        problem(studies::prepare_calibration(scenario::load_scenario(kTiny), kTiny, kTinyTargets,
+                                             free, "FREE.yaml")),
+        simulator(problem.base, problem.keys, problem.observables,
+                  std::make_shared<analysis::ThreadExecutor>(1u)) {}
+  SmallSmm(const SmallSmm &) = delete;
+  SmallSmm &operator=(const SmallSmm &) = delete;
+
+  static studies::CalibrationChoices choices(std::size_t max_evaluations) {
+    studies::CalibrationChoices choices;
+    choices.replications = 2;
+    choices.starts = 1;
+    choices.max_evaluations = max_evaluations;
+    choices.design_points = 2;
+    return choices;
+  }
+
+  studies::CalibrationOutcome run() const {
+    return studies::run_calibration(problem, settings, simulator);
+  }
+
+  scenario::FreeParametersFile free;
+  studies::CalibrationSettings settings;
+  studies::CalibrationProblem problem;
+  studies::ScenarioSimulator simulator;
+};
+
 const std::string kTwoParameters =
     "parameters:\n"
     "  - {key: national.apprehension.rate_per_year, low: 0.5, "
@@ -170,39 +202,22 @@ TEST_CASE("SMM starts may come from the scenario's values, its country keys inhe
           "ones",
           "[studies][calibration][smm]") {
   // BB sets no apprehension rate: it inherits the national 1.5, clamped into the bounds [0.5, 1].
-  const auto free = free_file("parameters:\n"
-                              "  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n"
-                              "  - {key: countries.BB.apprehension.rate_per_year, low: 0.5, "
-                              "high: 1}\n");
-  studies::CalibrationChoices choices;
-  choices.replications = 2;
-  choices.starts = 1;
-  choices.max_evaluations = 4;
-  choices.design_points = 2;
-  const auto settings = studies::resolve_calibration_settings(choices, free);
-  const auto problem = studies::prepare_calibration(scenario::load_scenario(kTiny), kTiny,
-                                                    kTinyTargets, free, "FREE.yaml");
-  const studies::ScenarioSimulator simulator(problem.base, problem.keys, problem.observables,
-                                             std::make_shared<analysis::ThreadExecutor>(1u));
-  const auto outcome = studies::run_calibration(problem, settings, simulator);
+  const SmallSmm calibration("parameters:\n"
+                             "  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n"
+                             "  - {key: countries.BB.apprehension.rate_per_year, low: 0.5, "
+                             "high: 1}\n",
+                             4);
+  const auto outcome = calibration.run();
   REQUIRE(outcome.smm);
   CHECK(outcome.smm->design.back() == std::vector<double>{0.5, 1.0});
 }
 
 TEST_CASE("A small SMM calibration through the studies API", "[studies][calibration][smm]") {
-  const auto free = free_file("parameters:\n"
-                              "  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n");
-  studies::CalibrationChoices choices;
-  choices.replications = 2;
-  choices.starts = 1;
-  choices.max_evaluations = 6;
-  choices.design_points = 2;
-  const auto settings = studies::resolve_calibration_settings(choices, free);
-  const auto problem = studies::prepare_calibration(scenario::load_scenario(kTiny), kTiny,
-                                                    kTinyTargets, free, "FREE.yaml");
-  const studies::ScenarioSimulator simulator(problem.base, problem.keys, problem.observables,
-                                             std::make_shared<analysis::ThreadExecutor>(1u));
-  const auto outcome = studies::run_calibration(problem, settings, simulator);
+  const SmallSmm calibration(
+      "parameters:\n  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n", 6);
+  const auto &problem = calibration.problem;
+  const auto &free = calibration.free;
+  const auto outcome = calibration.run();
   REQUIRE(outcome.smm);
   CHECK_FALSE(outcome.abc);
   CHECK_FALSE(outcome.interrupted);
@@ -220,7 +235,7 @@ TEST_CASE("A small SMM calibration through the studies API", "[studies][calibrat
   CHECK(outcome.smm->initial_guess_objective == outcome.smm->design_objectives.back());
   CHECK(outcome.summary.back().starts_with("Objective Q = "));
   // The same settings give the same estimate (the study is deterministic in its seed).
-  CHECK(studies::run_calibration(problem, settings, simulator).estimate == outcome.estimate);
+  CHECK(calibration.run().estimate == outcome.estimate);
   // The calibrated scenario sets the estimate, under the given preamble and the summary.
   const std::string text = studies::calibrated_scenario_text(
       kTiny, kData + "/calibrated.yaml", free.parameters, outcome, "First line\n");
