@@ -41,6 +41,7 @@ struct CalibrateOptions : SimulationOptions {
   std::size_t max_evaluations = 0;
   std::size_t design_points = 0;
   std::size_t covariance_replications = 0;
+  std::string start;     // empty: the scenario's own values
   std::string optimiser; // empty: SmmOptions' default
   std::size_t population = 0;
   std::size_t generations = 0;
@@ -78,6 +79,9 @@ std::string command_line(const CalibrateOptions &o, const std::string &method, s
   }
   if (o.design_points != 0) {
     text += " --design-points " + std::to_string(o.design_points);
+  }
+  if (!o.start.empty()) {
+    text += " --start " + o.start;
   }
   if (o.covariance_replications != 0) {
     text += " --covariance-replications " + std::to_string(o.covariance_replications);
@@ -133,7 +137,7 @@ void calibrate(const CalibrateOptions &options) {
   scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
   // Checked at the scenario's own values: each evaluation reduces its runs to the targets' values.
   check_run_size(base.scenario, options.scenario, 0, options.threads, options.limits);
-  const auto problem = studies::prepare_calibration(
+  auto problem = studies::prepare_calibration(
       std::move(base), options.scenario, options.targets, free, options.free,
       [](const std::vector<std::string> &left_out) {
         std::string outside;
@@ -144,6 +148,9 @@ void calibrate(const CalibrateOptions &options) {
                      "removalsim: warning: left out, outside the months the scenario reports: %s\n",
                      outside.c_str());
       });
+  if (!options.start.empty()) {
+    problem.start = scenario::load_scenario(options.start);
+  }
   const auto &space = problem.space;
   const auto &targets = problem.targets;
   // Under MPI, Ctrl-C goes to mpirun, which ends the job: a stop flag seen by some ranks and not
@@ -272,6 +279,9 @@ void add_calibrate_command(CLI::App &app) {
       ->add_option("--design-points", options->design_points,
                    "SMM: points of the global Sobol design (default 8 per parameter, at least 16)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  command->add_option("--start", options->start,
+                      "SMM: a scenario whose values of the free parameters compete with the "
+                      "design as a start, e.g. an earlier fit (default: SCENARIO's own)");
   command
       ->add_option("--covariance-replications", options->covariance_replications,
                    "SMM: replications of the estimate for the moments' covariance in the "

@@ -58,12 +58,13 @@ std::optional<double> scenario_number(const scenario::LoadedScenario &loaded,
   return std::nullopt;
 }
 
-// The scenario's own values of the free parameters, inside their bounds (the centre of the
-// bounds where the scenario has no plain number), as SMM's initial guess.
-std::vector<double> scenario_values(const CalibrationProblem &problem) {
+// `loaded`'s values of the free parameters, inside their bounds (the centre of the bounds where
+// the scenario has no plain number), as SMM's initial guess.
+std::vector<double> scenario_values(const cal::ParameterSpace &space,
+                                    const scenario::LoadedScenario &loaded) {
   std::vector<double> values;
-  for (const auto &p : problem.space.parameters()) {
-    const auto value = scenario_number(problem.base, p.name);
+  for (const auto &p : space.parameters()) {
+    const auto value = scenario_number(loaded, p.name);
     values.push_back(value ? std::clamp(*value, p.low, p.high) : 0.5 * (p.low + p.high));
   }
   return values;
@@ -73,7 +74,7 @@ void run_smm(const CalibrationProblem &problem, const CalibrationSettings &setti
              const cal::Simulator &simulator, CalibrationOutcome &outcome) {
   const auto &space = problem.space;
   cal::SmmOptions options = settings.smm;
-  options.initial_guess = scenario_values(problem);
+  options.initial_guess = scenario_values(space, problem.start ? *problem.start : problem.base);
   const auto &result =
       outcome.smm.emplace(cal::calibrate_smm(space, problem.targets, simulator, options));
   outcome.interrupted = result.interrupted;
@@ -317,8 +318,9 @@ prepare_calibration(scenario::LoadedScenario base, const std::string &scenario_f
     keys.push_back(p.key);
   }
   auto space = parameter_space_of(free.parameters);
-  return CalibrationProblem{std::move(base),        std::move(keys),    std::move(space),
-                            std::move(observables), std::move(targets), std::move(left_out)};
+  return CalibrationProblem{
+      std::move(base),    std::move(keys),     std::move(space), std::move(observables),
+      std::move(targets), std::move(left_out), std::nullopt};
 }
 
 CalibrationOutcome run_calibration(const CalibrationProblem &problem,

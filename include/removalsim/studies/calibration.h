@@ -88,6 +88,9 @@ struct CalibrationProblem {
   std::vector<analysis::Observable> observables;      ///< parallel to `targets`
   std::vector<analysis::calibration::Target> targets; ///< fitted and held out
   std::vector<std::string> left_out; ///< ids of targets outside the months the scenario reports
+  /// SMM: the scenario whose values of the free parameters compete with the design as a start
+  /// (e.g. an earlier fit); none: `base`'s own values.
+  std::optional<scenario::LoadedScenario> start;
 };
 
 /// Checks the free parameters against the scenario (`check_free_parameters`), loads the targets

@@ -212,6 +212,17 @@ TEST_CASE("SMM starts may come from the scenario's values, its country keys inhe
   CHECK(outcome.smm->design.back() == std::vector<double>{0.5, 1.0});
 }
 
+TEST_CASE("SMM may take its start candidate from another scenario (an earlier fit)",
+          "[studies][calibration][smm]") {
+  SmallSmm calibration(
+      "parameters:\n  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n", 4);
+  calibration.problem.start = scenario::load_scenario_from_string(
+      "extends: " + kTiny + "\nnational: {lpc: {issue_probability: 0.7}}\n", "earlier-fit.yaml");
+  const auto outcome = calibration.run();
+  REQUIRE(outcome.smm);
+  CHECK(outcome.smm->design.back() == std::vector<double>{0.7});
+}
+
 TEST_CASE("A small SMM calibration through the studies API", "[studies][calibration][smm]") {
   const SmallSmm calibration(
       "parameters:\n  - {key: national.lpc.issue_probability, low: 0.2, high: 0.9}\n", 6);
