@@ -21,22 +21,19 @@ namespace {
 // at once).
 constexpr double kOrigin = 4.0;
 
+// Where z falls in the triangle wave's period, in [0, 2): rising on [0, 1), falling on [1, 2).
+double phase(double z) {
+  const double w = std::fmod(z - kOrigin, 2.0);
+  return w < 0.0 ? w + 2.0 : w;
+}
+
 double reflected(double z) {
-  double w = std::fmod(z - kOrigin, 2.0);
-  if (w < 0.0) {
-    w += 2.0;
-  }
+  const double w = phase(z);
   return w <= 1.0 ? w : 2.0 - w;
 }
 
 // du/dz of the triangle wave at z: +1 on its rising half, -1 on its falling half.
-double slope(double z) {
-  double w = std::fmod(z - kOrigin, 2.0);
-  if (w < 0.0) {
-    w += 2.0;
-  }
-  return w < 1.0 ? 1.0 : -1.0;
-}
+double slope(double z) { return phase(z) < 1.0 ? 1.0 : -1.0; }
 
 /// Thrown by the functor when the budget is used up: ends MINPACK's loop from inside.
 struct BudgetSpent {};
