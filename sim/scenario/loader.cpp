@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <filesystem>
@@ -400,6 +401,21 @@ void LoadedScenario::set(std::string_view key_path, double value) {
   provenance = std::move(rebuilt.provenance);
   document = std::move(rebuilt.document);
   ++values_set;
+}
+
+const ResolvedValue *LoadedScenario::leaf(std::string_view key_path) const {
+  const auto found = std::find_if(provenance.begin(), provenance.end(),
+                                  [&](const ResolvedValue &v) { return v.key_path == key_path; });
+  return found == provenance.end() ? nullptr : &*found;
+}
+
+std::optional<double> finite_number(std::string_view text) {
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::string format_resolved(const LoadedScenario &loaded) {

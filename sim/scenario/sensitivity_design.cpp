@@ -26,15 +26,6 @@ ScenarioError make(const SourceLocation &where, const std::string &message) {
   return ScenarioError(where, message);
 }
 
-std::optional<double> to_number(std::string_view text) {
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 /// The shortest text that reads back to `value`: what the override's YAML parser gets.
 std::string yaml_number(double value) {
   char buffer[32];
@@ -251,14 +242,8 @@ std::vector<Override> parameter_overrides(const StudyParameter &parameter, doubl
   for (const auto &key : parameter.keys) {
     double x = value;
     if (parameter.scale) {
-      const ResolvedValue *found = nullptr;
-      for (const auto &leaf : base.provenance) {
-        if (leaf.key_path == key) {
-          found = &leaf;
-          break;
-        }
-      }
-      const auto number = found == nullptr ? std::nullopt : to_number(found->value);
+      const ResolvedValue *found = base.leaf(key);
+      const auto number = found == nullptr ? std::nullopt : finite_number(found->value);
       if (!number) {
         throw sensitivity_errors::no_base_value(parameter.where, key,
                                                 found == nullptr ? "" : found->value);

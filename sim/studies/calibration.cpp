@@ -32,18 +32,8 @@ const cal::AbcOptions kAbcDefaults{};
 std::optional<double> scenario_number(const scenario::LoadedScenario &loaded,
                                       const std::string &key) {
   const auto number_at = [&](const std::string &path) -> std::optional<double> {
-    for (const auto &leaf : loaded.provenance) {
-      if (leaf.key_path == path) {
-        double value = 0.0;
-        const char *end = leaf.value.data() + leaf.value.size();
-        const auto [at, error] = std::from_chars(leaf.value.data(), end, value);
-        if (error == std::errc() && at == end && std::isfinite(value)) {
-          return value;
-        }
-        return std::nullopt;
-      }
-    }
-    return std::nullopt;
+    const scenario::ResolvedValue *leaf = loaded.leaf(path);
+    return leaf != nullptr ? scenario::finite_number(leaf->value) : std::nullopt;
   };
   if (const auto own = number_at(key)) {
     return own;

@@ -20,12 +20,8 @@ std::string format(const char *pattern, double value) {
 }
 
 std::string scenario_value(const scenario::LoadedScenario &loaded, const std::string &key) {
-  for (const auto &leaf : loaded.provenance) {
-    if (leaf.key_path == key) {
-      return leaf.value;
-    }
-  }
-  return "(inherited)";
+  const scenario::ResolvedValue *leaf = loaded.leaf(key);
+  return leaf != nullptr ? leaf->value : "(inherited)";
 }
 
 std::size_t name_width(const cal::ParameterSpace &space) {

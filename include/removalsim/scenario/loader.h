@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,9 +50,16 @@ struct LoadedScenario {
   /// path or value; the scenario is then unchanged.
   void set(std::string_view key_path, double value);
 
+  /// The leaf of `provenance` at `key_path` (provenance syntax), or nullptr when the resolved
+  /// document has none there (e.g. a country's key that inherits the national value).
+  const ResolvedValue *leaf(std::string_view key_path) const;
+
   /// Values put by `set` so far.
   int values_set = 0;
 };
+
+/// The finite number that `text` (a leaf's value as written) spells exactly, or nullopt.
+std::optional<double> finite_number(std::string_view text);
 
 /// Loads, resolves (`extends:`) and validates the scenario in `file`. Error messages name files
 /// as given: a relative `file` stays relative, and an `extends:` path is joined to the directory

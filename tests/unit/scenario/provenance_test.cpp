@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+using removalsim::scenario::finite_number;
 using removalsim::scenario::format_resolved;
 using removalsim::scenario::load_scenario_from_string;
 using removalsim::scenario::ResolvedValue;
@@ -33,6 +34,25 @@ TEST_CASE("scenario provenance: every leaf in document order, list items indexed
                                    {"national.detention.reviews", "[]", f, 6, 24},
                                    {"countries.MA.oqtf_per_year", "9500", f, 8, 23},
                                });
+}
+
+TEST_CASE("scenario provenance: leaf finds a key's leaf, finite_number reads its value",
+          "[scenario][provenance]") {
+  const auto loaded = load_scenario_from_string("start: 2019-01-01\n"
+                                                "end: 2019-12-31\n"
+                                                "national: {document_share: 0.25}\n"
+                                                "countries:\n"
+                                                "  AA: {oqtf_per_year: 100}\n",
+                                                "leaf.yaml");
+  const ResolvedValue *share = loaded.leaf("national.document_share");
+  REQUIRE(share != nullptr);
+  CHECK(share->value == "0.25");
+  CHECK(share->line == 3);
+  CHECK(loaded.leaf("countries.AA.document_share") == nullptr); // inherited: no leaf of its own
+  CHECK(finite_number(share->value) == 0.25);
+  CHECK_FALSE(finite_number("unlimited"));
+  CHECK_FALSE(finite_number("0.25 days"));
+  CHECK_FALSE(finite_number("1e400"));
 }
 
 TEST_CASE("scenario provenance: format_resolved lists `key: value    # file:line`, aligned",
