@@ -1,8 +1,8 @@
 #include "removalsim/analysis/run_output.h"
 
 #include "removalsim/engine/calendar.h"
+#include "removalsim/engine/number_text.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -50,9 +50,7 @@ std::string format_number(double value) {
   if (std::isinf(value)) {
     return value > 0 ? "Inf" : "-Inf";
   }
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
+  return engine::shortest_text(value);
 }
 
 void write_monthly_csv(std::ostream &out, const model::Scenario &scenario,

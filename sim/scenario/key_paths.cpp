@@ -3,9 +3,9 @@
 
 #include "document.h"
 
+#include "removalsim/engine/number_text.h"
+
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <iterator>
 #include <optional>
@@ -127,9 +127,7 @@ void set_number(Document &document, std::string_view key_path, double value, std
   if (value == HUGE_VAL) {
     node.text = "unlimited"; // as a file writes it; refused where a limit is required
   } else {
-    std::array<char, 32> text{};
-    const auto written = std::to_chars(text.data(), text.data() + text.size(), value);
-    node.text.assign(text.data(), written.ptr);
+    node.text = engine::shortest_text(value);
     if (std::isfinite(value)) {
       node.number = value; // NaN and -inf stay text only, refused as in a file
     }

@@ -6,8 +6,9 @@
 #include "study_outputs.h"
 #include "values.h"
 
+#include "removalsim/engine/number_text.h"
+
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -24,13 +25,6 @@ constexpr NumberRule kBound{NumberRule::Bound::non_negative, "a bound", false};
 
 ScenarioError make(const SourceLocation &where, const std::string &message) {
   return ScenarioError(where, message);
-}
-
-/// The shortest text that reads back to `value`: what the override's YAML parser gets.
-std::string yaml_number(double value) {
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
 bool is_power_of_two(std::uint64_t n) noexcept { return n != 0 && (n & (n - 1)) == 0; }
@@ -253,7 +247,7 @@ std::vector<Override> parameter_overrides(const StudyParameter &parameter, doubl
     if (parameter.integer) {
       x = std::round(x);
     }
-    overrides.push_back({key, yaml_number(x)});
+    overrides.push_back({key, engine::shortest_text(x)});
   }
   return overrides;
 }

@@ -5,9 +5,9 @@
 #include "removalsim/analysis/calibration/identifiability.h"
 #include "removalsim/analysis/calibration/targets.h"
 #include "removalsim/analysis/metric_evaluation.h"
+#include "removalsim/engine/number_text.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -201,17 +201,11 @@ CalibrationSettings resolve_calibration_settings(const CalibrationChoices &choic
   return settings;
 }
 
-std::string exact_text(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
 std::vector<scenario::Override> overrides_of(const std::vector<scenario::FreeParameterSpec> &free,
                                              std::span<const double> theta) {
   std::vector<scenario::Override> overrides;
   for (std::size_t j = 0; j < free.size(); ++j) {
-    overrides.push_back({free[j].key, exact_text(theta[j])});
+    overrides.push_back({free[j].key, engine::shortest_text(theta[j])});
   }
   return overrides;
 }

@@ -1,6 +1,7 @@
 #include "calibration_report.h"
 
 #include "removalsim/analysis/run_output.h"
+#include "removalsim/engine/number_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -160,9 +161,10 @@ std::string posterior_csv(const cal::ParameterSpace &space,
   }
   csv << '\n';
   for (const auto &particle : particles) {
-    csv << exact_text(particle.weight) << ',' << exact_text(particle.distance);
+    csv << engine::shortest_text(particle.weight) << ','
+        << engine::shortest_text(particle.distance);
     for (const double v : particle.theta) {
-      csv << ',' << exact_text(v);
+      csv << ',' << engine::shortest_text(v);
     }
     csv << '\n';
   }

@@ -33,6 +33,7 @@ MAY_INCLUDE = {
 # Third-party headers of libraries that a layer links PRIVATE: only that layer's sources include
 # them (a public header that did would leak them to every layer above).
 PRIVATE_LIBRARIES = {
+    "fmt/": {"engine"},
     "yaml-cpp/": {"scenario"},
     "CLI/": {"cli"},
     "Eigen/": {"analysis"},

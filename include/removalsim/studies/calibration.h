@@ -55,9 +55,6 @@ struct CalibrationSettings {
 CalibrationSettings resolve_calibration_settings(const CalibrationChoices &choices,
                                                  const scenario::FreeParametersFile &free);
 
-/// A number as the shortest text that reads back as the same double.
-std::string exact_text(double value);
-
 /// The free parameters at `theta` (natural units, parallel to `free`) as overrides of the
 /// scenario, each value in the shortest text that reads back as the same double: the calibrated
 /// file reproduces exactly what was simulated.
