@@ -4,6 +4,7 @@
 #include "exit_codes.h"
 #include "failure_report.h"
 #include "interrupt.h"
+#include "invocation.h"
 
 #include "removalsim/engine/stop_flag.h"
 
@@ -42,6 +43,7 @@ int removalsim_main(int argc, char **argv) {
   add_commands(app);
   std::optional<Execution> execution;
   int code = kSuccess;
+  remember_command_line(argc, argv);
   try {
     execution.emplace(argc, argv);
     app.parse(argc, argv);

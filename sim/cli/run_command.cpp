@@ -1,7 +1,7 @@
 #include "commands.h"
 #include "execution.h"
-#include "fnv1a.h"
 #include "interrupt.h"
+#include "invocation.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
@@ -29,19 +29,6 @@ struct RunOptions : SimulationOptions {
   std::string scenario = kDefaultScenario;
   RunLimits limits;
 };
-
-std::string hex(std::uint64_t value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-  return buffer;
-}
-
-/// FNV-1a of the resolved scenario: identifies what was simulated, whatever the files' layout.
-std::uint64_t content_hash(const std::string &text) {
-  Fnv1a hash;
-  hash.add(text);
-  return hash.value();
-}
 
 void run(const RunOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
@@ -93,16 +80,15 @@ void run(const RunOptions &options) {
   analysis::write_monthly_csv(monthly.stream(), scenario, results);
   analysis::AtomicFile summary(out / "summary.csv");
   analysis::write_summary_csv(summary.stream(), rows);
-  std::ostringstream json;
-  json << "{\n  \"scenario\": " << analysis::json_string(options.scenario) << ",\n"
-       << "  \"scenario_hash\": \"" << hex(content_hash(scenario::format_resolved(loaded)))
-       << "\",\n  \"seed\": " << options.seed << ",\n  \"replications\": " << options.replications
-       << ",\n  \"threads\": "
-       << (options.threads == 0 ? engine::default_thread_count() : options.threads)
-       << ",\n  \"version\": \"" << REMOVALSIM_VERSION << "\",\n  \"events\": " << events
-       << ",\n  \"wall_seconds\": " << analysis::json_number(wall_seconds) << "\n}\n";
+  nlohmann::ordered_json record = studies::output_record(invocation());
+  studies::add_scenario(record, loaded, options.scenario);
+  record["seed"] = options.seed;
+  record["replications"] = options.replications;
+  record["threads"] = options.threads == 0 ? engine::default_thread_count() : options.threads;
+  record["events"] = events;
+  record["wall_seconds"] = wall_seconds;
   analysis::AtomicFile run_json(out / "run.json");
-  run_json.stream() << json.str();
+  run_json.stream() << studies::record_text(record);
   // Commit only once every file is fully written: an error above leaves no new file behind.
   monthly.commit();
   summary.commit();

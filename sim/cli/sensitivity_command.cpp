@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "execution.h"
 #include "interrupt.h"
+#include "invocation.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
@@ -216,11 +217,11 @@ void run(const SensitivityOptions &options) {
   files.push_back(std::make_unique<analysis::AtomicFile>(out / "points.csv"));
   files.back()->stream() << studies::sensitivity_points_csv(design, plan, results);
   files.push_back(std::make_unique<analysis::AtomicFile>(out / "sensitivity.json"));
-  files.back()->stream() << studies::sensitivity_json(design, plan, results,
-                                                      {.scenario_file = options.scenario,
+  files.back()->stream() << studies::sensitivity_json(base, design, plan, results,
+                                                      {.invocation = invocation(),
+                                                       .scenario_file = options.scenario,
                                                        .params_file = options.params,
-                                                       .wall_seconds = wall_seconds,
-                                                       .version = REMOVALSIM_VERSION});
+                                                       .wall_seconds = wall_seconds});
   // Commit only once every file is fully written: an error above leaves no new file behind.
   for (auto &file : files) {
     file->commit();

@@ -1,9 +1,10 @@
 #include "commands.h"
 #include "execution.h"
-#include "fnv1a.h"
 #include "interrupt.h"
+#include "invocation.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "removalsim/engine/fnv1a.h"
 #include "run_limits.h"
 #include "simulation_options.h"
 #include "sweep_faults.h"
@@ -50,7 +51,7 @@ public:
   std::uint64_t value() const noexcept { return hash_.value(); }
 
 private:
-  Fnv1a hash_;
+  engine::Fnv1a hash_;
 };
 
 std::uint64_t fingerprint_of(const scenario::SweepDesign &design,
@@ -173,10 +174,10 @@ void sweep(const SweepOptions &options) {
   analysis::AtomicFile summary(out / "summary.csv");
   analysis::write_sweep_summary_csv(summary.stream(), names, output_names, values);
   analysis::AtomicFile sweep_json(out / "sweep.json");
-  sweep_json.stream() << studies::sweep_json(study, {.design_file = options.design,
+  sweep_json.stream() << studies::sweep_json(study, {.invocation = invocation(),
+                                                     .design_file = options.design,
                                                      .units_resumed = done_units.size(),
-                                                     .wall_seconds = wall_seconds,
-                                                     .version = REMOVALSIM_VERSION});
+                                                     .wall_seconds = wall_seconds});
   // Commit only once every file is fully written; the checkpoint goes last, so a failure before
   // leaves the sweep resumable.
   replications.commit();

@@ -188,36 +188,37 @@ std::string sensitivity_points_csv(const scenario::SensitivityDesign &design,
   return csv.str();
 }
 
-std::string sensitivity_json(const scenario::SensitivityDesign &design, const SensitivityPlan &plan,
+std::string sensitivity_json(const scenario::LoadedScenario &base,
+                             const scenario::SensitivityDesign &design, const SensitivityPlan &plan,
                              const std::vector<SensitivityOutputResult> &results,
                              const SensitivityRecord &record) {
-  std::ostringstream json;
-  json << "{\n  \"scenario\": " << analysis::json_string(record.scenario_file)
-       << ",\n  \"params\": " << analysis::json_string(record.params_file) << ",\n  \"method\": \""
-       << (plan.morris ? "morris" : "sobol") << "\",\n";
+  nlohmann::ordered_json json = output_record(record.invocation);
+  add_scenario(json, base, record.scenario_file);
+  json["params"] = record.params_file;
+  json["method"] = plan.morris ? "morris" : "sobol";
   if (plan.morris) {
-    json << "  \"trajectories\": " << design.trajectories << ",\n  \"levels\": " << design.levels
-         << ",\n";
+    json["trajectories"] = design.trajectories;
+    json["levels"] = design.levels;
   } else {
-    json << "  \"samples\": " << design.base_samples
-         << ",\n  \"second_order\": " << (design.second_order ? "true" : "false") << ",\n";
+    json["samples"] = design.base_samples;
+    json["second_order"] = design.second_order;
   }
-  json << "  \"design_points\": " << plan.points.size()
-       << ",\n  \"replications\": " << design.replications << ",\n  \"seed\": " << design.seed
-       << ",\n  \"wall_seconds\": " << analysis::json_number(record.wall_seconds)
-       << ",\n  \"version\": \"" << record.version << "\",\n  \"outputs\": [";
+  json["design_points"] = plan.points.size();
+  json["replications"] = design.replications;
+  json["seed"] = design.seed;
+  json["wall_seconds"] = record.wall_seconds;
+  nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < design.outputs.size(); ++k) {
     const auto &noise = results[k].noise;
-    json << (k == 0 ? "\n" : ",\n")
-         << "    {\"label\": " << analysis::json_string(design.outputs[k].label())
-         << ", \"file\": " << analysis::json_string(sensitivity_csv_name(design.outputs[k], k))
-         << ", \"variance_of_point_means\": " << analysis::json_number(noise.between_variance)
-         << ", \"replication_noise_variance\": " << analysis::json_number(noise.noise_variance)
-         << ", \"replication_noise_share\": " << analysis::json_number(noise.noise_share)
-         << ", \"runs_without_value\": " << noise.non_finite << '}';
+    outputs.push_back({{"label", design.outputs[k].label()},
+                       {"file", sensitivity_csv_name(design.outputs[k], k)},
+                       {"variance_of_point_means", noise.between_variance},
+                       {"replication_noise_variance", noise.noise_variance},
+                       {"replication_noise_share", noise.noise_share},
+                       {"runs_without_value", noise.non_finite}});
   }
-  json << "\n  ]\n}\n";
-  return json.str();
+  json["outputs"] = std::move(outputs);
+  return record_text(json);
 }
 
 } // namespace removalsim::studies

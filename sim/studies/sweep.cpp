@@ -83,15 +83,24 @@ std::vector<analysis::SweepOutputName> sweep_output_names(const scenario::SweepD
 
 std::string sweep_json(const SweepStudy &study, const SweepRecord &record) {
   const auto &design = study.design;
-  std::ostringstream json;
-  json << "{\n  \"design\": " << analysis::json_string(record.design_file)
-       << ",\n  \"seed\": " << design.seed << ",\n  \"points\": " << design.points.size()
-       << ",\n  \"replications\": " << design.replications << ",\n  \"block\": " << design.block
-       << ",\n  \"units\": " << study.layout.units()
-       << ",\n  \"units_resumed\": " << record.units_resumed << ",\n  \"version\": \""
-       << record.version
-       << "\",\n  \"wall_seconds\": " << analysis::json_number(record.wall_seconds) << "\n}\n";
-  return json.str();
+  nlohmann::ordered_json json = output_record(record.invocation);
+  json["design"] = record.design_file;
+  json["seed"] = design.seed;
+  json["points"] = design.points.size();
+  json["replications"] = design.replications;
+  json["block"] = design.block;
+  json["units"] = study.layout.units();
+  json["units_resumed"] = record.units_resumed;
+  json["wall_seconds"] = record.wall_seconds;
+  nlohmann::ordered_json points = nlohmann::ordered_json::array();
+  for (std::size_t p = 0; p < design.points.size(); ++p) {
+    nlohmann::ordered_json point;
+    point["name"] = design.points[p].name;
+    add_scenario(point, study.scenarios[p], design.points[p].scenario);
+    points.push_back(std::move(point));
+  }
+  json["point_scenarios"] = std::move(points);
+  return record_text(json);
 }
 
 } // namespace removalsim::studies

@@ -11,6 +11,7 @@
 #include "removalsim/model/parameters.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/sensitivity_design.h"
+#include "removalsim/studies/output_record.h"
 
 #include <cstddef>
 #include <functional>
@@ -85,14 +86,16 @@ std::string sensitivity_points_csv(const scenario::SensitivityDesign &design,
 
 /// What the study file and the command said, for `sensitivity.json`.
 struct SensitivityRecord {
+  Invocation invocation{};
   std::string scenario_file;
   std::string params_file;
   double wall_seconds = 0.0;
-  std::string version;
 };
 
-/// `sensitivity.json`: the settings, the design's size and each output's file and noise.
-std::string sensitivity_json(const scenario::SensitivityDesign &design, const SensitivityPlan &plan,
+/// `sensitivity.json`: the invocation (`output_record`), the base scenario (`add_scenario`), the
+/// settings, the design's size and each output's file and noise.
+std::string sensitivity_json(const scenario::LoadedScenario &base,
+                             const scenario::SensitivityDesign &design, const SensitivityPlan &plan,
                              const std::vector<SensitivityOutputResult> &results,
                              const SensitivityRecord &record);
 

@@ -6,6 +6,7 @@
 #include "removalsim/engine/stop_flag.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/sweep_design.h"
+#include "removalsim/studies/output_record.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -76,13 +77,14 @@ std::vector<analysis::SweepOutputName> sweep_output_names(const scenario::SweepD
 
 /// What a run of the sweep was, for `sweep.json`.
 struct SweepRecord {
+  Invocation invocation{};
   std::string design_file;
   std::size_t units_resumed = 0;
   double wall_seconds = 0.0;
-  std::string version;
 };
 
-/// `sweep.json`: the design's file, seed, size, units (and those resumed), version and time.
+/// `sweep.json`: the invocation (`output_record`), the design's file, seed, size, units (and those
+/// resumed), time, and each point's scenario (its files, hash and resolved values).
 std::string sweep_json(const SweepStudy &study, const SweepRecord &record);
 
 } // namespace removalsim::studies

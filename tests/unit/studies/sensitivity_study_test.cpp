@@ -9,6 +9,7 @@
 #include "removalsim/studies/sensitivity.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <string>
 
@@ -75,9 +76,10 @@ TEST_CASE("A small Morris screening through the studies API", "[studies][sensiti
   CHECK(results[0].rows.size() == 3 * 3); // mu, mu_star, sigma per parameter
   const std::string points = studies::sensitivity_points_csv(design, plan, results);
   CHECK(points.starts_with("point,lpc_issue,places,judges,\"removals AA 2024\","));
-  const std::string json = studies::sensitivity_json(
-      design, plan, results, {.scenario_file = "s.yaml", .params_file = "p.yaml", .version = "x"});
-  CHECK(json.find("\"method\": \"morris\"") != std::string::npos);
-  CHECK(json.find("\"design_points\": 16") != std::string::npos);
-  CHECK(json.find("\"file\": \"sensitivity.csv\"") != std::string::npos);
+  const auto json = nlohmann::json::parse(studies::sensitivity_json(
+      base, design, plan, results, {.scenario_file = "s.yaml", .params_file = "p.yaml"}));
+  CHECK(json["scenario"] == "s.yaml");
+  CHECK(json["method"] == "morris");
+  CHECK(json["design_points"] == 16);
+  CHECK(json["outputs"][0]["file"] == "sensitivity.csv");
 }

@@ -6,6 +6,7 @@
 #include "removalsim/studies/sweep.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <string>
@@ -66,7 +67,12 @@ TEST_CASE("A small sweep through the studies API", "[studies][sweep]") {
   CHECK(studies::sweep_point_names(study.design) ==
         std::vector<std::string>{"base", "few-places", "slow-consulates"});
   CHECK(studies::sweep_output_names(study.design).size() == 3);
-  const std::string json =
-      studies::sweep_json(study, {.design_file = "d.yaml", .units_resumed = 2, .version = "x"});
-  CHECK(json.find("\"units\": 9,\n  \"units_resumed\": 2,") != std::string::npos);
+  const auto json = nlohmann::json::parse(studies::sweep_json(
+      study, {.invocation = {.version = "x"}, .design_file = "d.yaml", .units_resumed = 2}));
+  CHECK(json["version"] == "x");
+  CHECK(json["units"] == 9);
+  CHECK(json["units_resumed"] == 2);
+  REQUIRE(json["point_scenarios"].size() == 3);
+  CHECK(json["point_scenarios"][1]["name"] == "few-places");
+  CHECK(json["point_scenarios"][0]["scenario_hash"] != json["point_scenarios"][1]["scenario_hash"]);
 }

@@ -3,10 +3,11 @@
 #include <cstdint>
 #include <string_view>
 
-namespace removalsim::cli {
+namespace removalsim::engine {
 
-/// 64-bit FNV-1a over bytes: identifies what an output depends on (`scenario_hash` in run.json,
-/// the fingerprint a sweep checkpoint must match). Not a cryptographic hash.
+/// 64-bit FNV-1a over bytes: a content hash that identifies what an output depends on (the
+/// hash an output record gives its inputs, the fingerprint a checkpoint must match). Not a
+/// cryptographic hash.
 class Fnv1a {
 public:
   /// Adds `bytes`, in order.
@@ -25,4 +26,4 @@ private:
   std::uint64_t hash_ = 0xcbf29ce484222325ULL; // the offset basis
 };
 
-} // namespace removalsim::cli
+} // namespace removalsim::engine
