@@ -4,7 +4,6 @@
 #include "removalsim/engine/number_text.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace removalsim::analysis {
 
@@ -20,27 +19,6 @@ std::string csv_field(const std::string &text) {
     }
   }
   return quoted + '"';
-}
-
-std::string json_string(const std::string &text) {
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      quoted += '\\';
-      quoted += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-      quoted += buffer;
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + '"';
-}
-
-std::string json_number(double value) {
-  return std::isfinite(value) ? format_number(value) : "null";
 }
 
 std::string format_number(double value) {

@@ -14,15 +14,8 @@ namespace removalsim::analysis {
 /// (read as missing by pandas and R), `Inf`/`-Inf` for infinities.
 std::string format_number(double value);
 
-/// A number as JSON text: as `format_number`, but `null` when it is not finite (JSON has no NaN
-/// or infinity, and parsers refuse `NA`).
-std::string json_number(double value);
-
 /// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string &text);
-
-/// A JSON string literal: quotes and backslashes escaped, control characters as \u00XX.
-std::string json_string(const std::string &text);
 
 /// `monthly.csv`, tidy long format: `replication,month,country,profile,metric,value`, month as
 /// `YYYY-MM`, one row per non-zero counter of each (country, profile) from the warm-up on, then the

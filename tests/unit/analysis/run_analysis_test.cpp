@@ -107,9 +107,6 @@ TEST_CASE("numbers are written in shortest round-trip form, NA for NaN", "[analy
   REQUIRE(format_number(12.0) == "12");
   REQUIRE(format_number(0.1) == "0.1");
   REQUIRE(format_number(std::numeric_limits<double>::quiet_NaN()) == "NA");
-  REQUIRE(json_number(std::numeric_limits<double>::quiet_NaN()) == "null");
-  REQUIRE(json_number(std::numeric_limits<double>::infinity()) == "null");
-  REQUIRE(json_number(0.25) == "0.25");
   REQUIRE(format_number(std::numeric_limits<double>::infinity()) == "Inf");
   REQUIRE(format_number(-std::numeric_limits<double>::infinity()) == "-Inf");
 }
