@@ -1,6 +1,6 @@
 // The sensitivity study of the studies layer (what `removalsim sensitivity` runs): the caller's
 // choices over the study file's, the plan of design points, and a small Morris screening of
-// tests/unit/sensitivity/data/tiny.yaml end to end, whose result does not depend on the threads.
+// tests/data/sensitivity/tiny.yaml end to end, whose result does not depend on the threads.
 
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/unit_executor.h"

@@ -1,5 +1,5 @@
 // Calibration of the real simulator (issue 14's recovery test): the reference France (at a tenth
-// of its size, tests/unit/calibration/data/france-tenth.yaml) is simulated at known parameter
+// of its size, tests/data/calibration/france-tenth.yaml) is simulated at known parameter
 // values on seeds the fit never uses; its outputs are the targets; SMM started from the centre of
 // the bounds, far from the truth, must find every parameter whose relative standard error is
 // below 50 % within two standard errors of the truth. The simulator is the one `removalsim
