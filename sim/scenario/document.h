@@ -83,6 +83,19 @@ Document parse_single_document(const std::string &file, std::optional<std::strin
 /// a missing list item, `extends`, or a value that is not valid YAML.
 void apply_override(Document &document, const Override &override, std::size_t file, int line);
 
+/// One step of a key path: a map key or a list index, with the 1-based column where it starts in
+/// the path and the path up to and including it.
+struct KeyStep {
+  bool is_index = false;
+  std::string key;
+  std::size_t index = 0;
+  int column = 0;
+  std::string path;
+};
+
+/// `a.b[1].c` → a, b, [1], c; nothing when the text is not such a path.
+std::optional<std::vector<KeyStep>> parse_key_path(std::string_view text);
+
 /// The node at `key_path` (`a.b[1].c`), creating missing map keys with marks on line `line` of
 /// the virtual file `document.files[file]`; throws ScenarioError for a path that cannot be
 /// followed (malformed, `extends`, a step through a value that is not a map or a list, a missing

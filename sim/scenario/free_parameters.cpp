@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <stdexcept>
-#include <system_error>
 #include <utility>
 
 namespace removalsim::scenario {
@@ -177,137 +175,6 @@ private:
   ValueReader reader_;
 };
 
-// A YAML subtree rebuilt from resolved leaves, to be written back out.
-struct TreeEntry;
-
-struct Tree {
-  enum class Kind { scalar, map, sequence };
-  Kind kind = Kind::scalar;
-  std::string text;
-  // Not std::pair<std::string, Tree>: a pair of an incomplete type is ill-formed (clang refuses).
-  std::vector<TreeEntry> entries;
-  std::vector<Tree> items;
-};
-
-struct TreeEntry {
-  std::string key;
-  Tree value;
-};
-
-struct Step {
-  std::string key; // empty for a list index
-  std::size_t index = 0;
-};
-
-std::vector<Step> steps(const std::string &path) {
-  std::vector<Step> out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '.') {
-      ++i;
-    } else if (path[i] == '[') {
-      const std::size_t close = path.find(']', i);
-      out.push_back(
-          Step{"", static_cast<std::size_t>(std::stoul(path.substr(i + 1, close - i - 1)))});
-      i = close + 1;
-    } else {
-      const std::size_t end = path.find_first_of(".[", i);
-      out.push_back(Step{path.substr(i, end - i), 0});
-      i = end == std::string::npos ? path.size() : end;
-    }
-  }
-  return out;
-}
-
-void insert(Tree &tree, const std::vector<Step> &path, std::size_t at, const std::string &value) {
-  if (at == path.size()) {
-    tree.kind = Tree::Kind::scalar;
-    tree.text = value;
-    return;
-  }
-  const Step &step = path[at];
-  if (step.key.empty()) {
-    tree.kind = Tree::Kind::sequence;
-    if (tree.items.size() <= step.index) {
-      tree.items.resize(step.index + 1);
-    }
-    insert(tree.items[step.index], path, at + 1, value);
-    return;
-  }
-  tree.kind = Tree::Kind::map;
-  auto it = std::find_if(tree.entries.begin(), tree.entries.end(),
-                         [&](const auto &entry) { return entry.key == step.key; });
-  if (it == tree.entries.end()) {
-    tree.entries.push_back(TreeEntry{step.key, Tree{}});
-    it = std::prev(tree.entries.end());
-  }
-  insert(it->value, path, at + 1, value);
-}
-
-// A scalar as written back: `~`, `[]` and `{}` (how provenance shows null and empty containers)
-// stay as they are; anything YAML could read otherwise than as this plain text is double-quoted.
-std::string scalar_text(const std::string &value) {
-  if (value == "~" || value == "[]" || value == "{}") {
-    return value;
-  }
-  constexpr std::string_view kIndicators = "[]{},#&*!|>'\"%@`?:";
-  const bool plain = !value.empty() && value.front() != ' ' && value.back() != ' ' &&
-                     kIndicators.find(value.front()) == std::string_view::npos &&
-                     !(value.front() == '-' && (value.size() == 1 || value[1] == ' ')) &&
-                     value.find_first_of("\n\r\t\"") == std::string::npos &&
-                     value.find(" #") == std::string::npos &&
-                     value.find(": ") == std::string::npos && value.back() != ':';
-  if (plain) {
-    return value;
-  }
-  return double_quoted(value);
-}
-
-void emit(const Tree &tree, std::size_t indent, std::string &out) {
-  const std::string pad(indent, ' ');
-  if (tree.kind == Tree::Kind::map) {
-    for (const auto &[key, child] : tree.entries) {
-      out += pad + scalar_text(key) + ':';
-      if (child.kind == Tree::Kind::scalar) {
-        out += ' ' + scalar_text(child.text) + '\n';
-      } else {
-        out += '\n';
-        emit(child, indent + 2, out);
-      }
-    }
-    return;
-  }
-  for (const Tree &item : tree.items) {
-    if (item.kind == Tree::Kind::scalar) {
-      out += pad + "- " + scalar_text(item.text) + '\n';
-      continue;
-    }
-    // The item's block, its first line's indentation turned into the dash.
-    std::string block;
-    emit(item, indent + 2, block);
-    block.replace(0, indent + 2, pad + "- ");
-    out += block;
-  }
-}
-
-std::vector<std::pair<std::string, std::string>> sorted_leaves(const LoadedScenario &loaded) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto &leaf : loaded.provenance) {
-    out.emplace_back(leaf.key_path, leaf.value);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string relative_path(const std::filesystem::path &target, const std::filesystem::path &from) {
-  namespace fs = std::filesystem;
-  std::error_code code;
-  const fs::path absolute_target = fs::weakly_canonical(fs::absolute(target), code);
-  const fs::path directory = fs::absolute(from).parent_path();
-  const fs::path absolute_directory = fs::weakly_canonical(directory, code);
-  return absolute_target.lexically_relative(absolute_directory).generic_string();
-}
-
 const FileKind kFreeParametersFile{"a free-parameters file", "free-parameters"};
 
 } // namespace
@@ -338,57 +205,6 @@ void check_hold_out(const FreeParametersFile &free, const std::vector<Target> &t
     where.key_path = "hold_out";
     throw errors::everything_held_out(where, targets.size());
   }
-}
-
-std::string calibrated_scenario_yaml(const std::filesystem::path &base,
-                                     const std::filesystem::path &out,
-                                     const std::vector<Override> &fitted, std::string_view header) {
-  const LoadedScenario loaded = load_scenario(base, fitted);
-  // The subtrees to restate: a key inside a list restates the list (the path up to its first
-  // index); any other key, itself. A root inside another root is restated with it.
-  std::vector<std::string> roots;
-  for (const auto &override : fitted) {
-    roots.push_back(override.key_path.substr(0, override.key_path.find('[')));
-  }
-  std::sort(roots.begin(), roots.end());
-  roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
-  const auto inside = [](const std::string &path, const std::string &root) {
-    return path == root ||
-           (path.starts_with(root) && (path[root.size()] == '.' || path[root.size()] == '['));
-  };
-  std::erase_if(roots, [&](const std::string &root) {
-    return std::any_of(roots.begin(), roots.end(), [&](const std::string &other) {
-      return other != root && inside(root, other);
-    });
-  });
-  Tree tree;
-  tree.kind = Tree::Kind::map;
-  for (const auto &leaf : loaded.provenance) {
-    if (std::any_of(roots.begin(), roots.end(),
-                    [&](const std::string &root) { return inside(leaf.key_path, root); })) {
-      insert(tree, steps(leaf.key_path), 0, leaf.value);
-    }
-  }
-  std::string text;
-  if (!header.empty() && header.back() == '\n') {
-    header.remove_suffix(1);
-  }
-  std::size_t start = 0;
-  while (start <= header.size() && !header.empty()) {
-    const std::size_t end = std::min(header.find('\n', start), header.size());
-    const std::string_view line = header.substr(start, end - start);
-    text += line.empty() ? "#\n" : "# " + std::string(line) + '\n';
-    start = end + 1;
-  }
-  text += "extends: " + scalar_text(relative_path(base, out)) + '\n';
-  emit(tree, 0, text);
-
-  const LoadedScenario check = load_scenario_from_string(text, out.generic_string());
-  if (sorted_leaves(check) != sorted_leaves(loaded)) {
-    throw std::logic_error("the calibrated scenario written for " + out.generic_string() +
-                           " does not resolve to the calibrated values");
-  }
-  return text;
 }
 
 namespace errors {

@@ -14,23 +14,14 @@ namespace removalsim::scenario::detail {
 
 namespace {
 
-// One step of an override's key path: a map key or a list index, with the 1-based column where
-// it starts in the path and the path up to and including it.
-struct Step {
-  bool is_index = false;
-  std::string key;
-  std::size_t index = 0;
-  int column = 0;
-  std::string path;
-};
-
 bool is_name_character(char c) {
   return c != '.' && c != '[' && c != ']' && c != ' ' && c != '\t' && c != '\n' && c != '\r';
 }
 
-// `a.b[1].c` → a, b, [1], c; nothing when the text is not such a path.
-std::optional<std::vector<Step>> parse_key_path(std::string_view text) {
-  std::vector<Step> steps;
+} // namespace
+
+std::optional<std::vector<KeyStep>> parse_key_path(std::string_view text) {
+  std::vector<KeyStep> steps;
   std::size_t i = 0;
   const auto column = [&](std::size_t at) { return static_cast<int>(at) + 1; };
   while (true) {
@@ -41,8 +32,8 @@ std::optional<std::vector<Step>> parse_key_path(std::string_view text) {
     if (i == name_start) {
       return std::nullopt;
     }
-    steps.push_back(Step{false, std::string(text.substr(name_start, i - name_start)), 0,
-                         column(name_start), std::string(text.substr(0, i))});
+    steps.push_back(KeyStep{false, std::string(text.substr(name_start, i - name_start)), 0,
+                            column(name_start), std::string(text.substr(0, i))});
     while (i < text.size() && text[i] == '[') {
       const std::size_t open = i++;
       const std::size_t digits = i;
@@ -58,7 +49,7 @@ std::optional<std::vector<Step>> parse_key_path(std::string_view text) {
         return std::nullopt;
       }
       ++i;
-      steps.push_back(Step{true, "", index, column(open), std::string(text.substr(0, i))});
+      steps.push_back(KeyStep{true, "", index, column(open), std::string(text.substr(0, i))});
     }
     if (i == text.size()) {
       return steps;
@@ -69,8 +60,6 @@ std::optional<std::vector<Step>> parse_key_path(std::string_view text) {
     ++i;
   }
 }
-
-} // namespace
 
 // The node at `key_path` (a path as `parse_key_path` reads it), creating missing map keys with
 // marks on line `line` of the virtual file `file`; throws for a path that cannot be followed.
@@ -86,7 +75,7 @@ Node &node_at(Document &document, std::string_view key_path, std::size_t file, i
     throw errors::override_of_extends(at(1, std::string(key_path)));
   }
   Node *node = &document.root;
-  for (const Step &step : *steps) {
+  for (const KeyStep &step : *steps) {
     const Mark mark{file, line, step.column};
     if (step.is_index) {
       if (!node->is_sequence()) {

@@ -2,6 +2,7 @@
 
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/engine/number_text.h"
+#include "removalsim/scenario/calibrated_scenario.h"
 
 #include <algorithm>
 #include <cmath>
