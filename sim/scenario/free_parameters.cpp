@@ -103,7 +103,7 @@ private:
     return spec;
   }
 
-  FreePrior read_prior(const Node &node, const std::string &path) const {
+  engine::Prior read_prior(const Node &node, const std::string &path) const {
     if (!node.is_map()) {
       throw errors::wrong_type(reader_.where(node.mark, path),
                                "a prior map `{dist: uniform|normal|lognormal, ...}`",
@@ -116,12 +116,12 @@ private:
       throw errors::unknown_prior(reader_.where(dist.mark, join(path, "dist")), name,
                                   closest(name, kPriors));
     }
-    FreePrior prior;
+    engine::Prior prior;
     if (name == "uniform") {
       reader_.check_keys(node, path, {"dist"});
       return prior;
     }
-    prior.kind = name == "normal" ? FreePrior::Kind::normal : FreePrior::Kind::lognormal;
+    prior.kind = name == "normal" ? engine::Prior::Kind::normal : engine::Prior::Kind::lognormal;
     reader_.check_keys(node, path, {"dist", "mean", "sd"});
     const std::string context = "a " + name + " prior";
     const Node &mean = reader_.require(node, path, "mean", context);
@@ -132,7 +132,7 @@ private:
       throw errors::prior_parameter_not_positive(reader_.where(sd.mark, join(path, "sd")), "sd",
                                                  sd.text);
     }
-    if (prior.kind == FreePrior::Kind::lognormal && !(prior.mean > 0.0)) {
+    if (prior.kind == engine::Prior::Kind::lognormal && !(prior.mean > 0.0)) {
       throw errors::prior_parameter_not_positive(reader_.where(mean.mark, join(path, "mean")),
                                                  "mean", mean.text);
     }

@@ -255,14 +255,7 @@ std::vector<cal::Target> calibration_targets(const std::vector<scenario::Target>
 cal::ParameterSpace parameter_space_of(const std::vector<scenario::FreeParameterSpec> &free) {
   std::vector<cal::FreeParameter> parameters;
   for (const auto &p : free) {
-    cal::Prior prior;
-    prior.kind = p.prior.kind == scenario::FreePrior::Kind::normal ? cal::Prior::Kind::normal
-                 : p.prior.kind == scenario::FreePrior::Kind::lognormal
-                     ? cal::Prior::Kind::lognormal
-                     : cal::Prior::Kind::uniform;
-    prior.mean = p.prior.mean;
-    prior.sd = p.prior.sd;
-    parameters.push_back({p.key, p.low, p.high, prior});
+    parameters.push_back({p.key, p.low, p.high, p.prior});
   }
   return cal::ParameterSpace(std::move(parameters));
 }

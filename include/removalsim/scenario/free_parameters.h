@@ -1,5 +1,6 @@
 #pragma once
 
+#include "removalsim/engine/prior.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/scenario_error.h"
 #include "removalsim/scenario/targets.h"
@@ -14,16 +15,6 @@
 
 namespace removalsim::scenario {
 
-/// A prior as written in a free-parameters file: `{dist: uniform}` (the default),
-/// `{dist: normal, mean: M, sd: S}` or `{dist: lognormal, mean: M, sd: S}` (mean and sd of the
-/// parameter itself), always truncated to the bounds.
-struct FreePrior {
-  enum class Kind { uniform, normal, lognormal };
-  Kind kind = Kind::uniform;
-  double mean = 0.0;
-  double sd = 0.0;
-};
-
 /// One `parameters:` item: a scenario key path to fit (override syntax, e.g.
 /// `countries.MA.lpc.issue_probability[0].value`), its bounds and its prior, with where each was
 /// written (for errors found later, against the scenario).
@@ -31,7 +22,9 @@ struct FreeParameterSpec {
   std::string key;
   double low = 0.0;
   double high = 0.0;
-  FreePrior prior;
+  /// As written: `{dist: uniform}` (the default), `{dist: normal, mean: M, sd: S}` or
+  /// `{dist: lognormal, mean: M, sd: S}` (mean and sd of the parameter itself).
+  engine::Prior prior;
   SourceLocation key_location;
   SourceLocation low_location;
   SourceLocation high_location;

@@ -56,18 +56,6 @@ void check(const FreeParameter &p) {
 
 } // namespace
 
-std::string_view prior_kind_name(Prior::Kind kind) {
-  switch (kind) {
-  case Prior::Kind::uniform:
-    return "uniform";
-  case Prior::Kind::normal:
-    return "normal";
-  case Prior::Kind::lognormal:
-    return "lognormal";
-  }
-  return "uniform";
-}
-
 ParameterSpace::ParameterSpace(std::vector<FreeParameter> parameters)
     : parameters_(std::move(parameters)) {
   if (parameters_.empty()) {

@@ -47,9 +47,9 @@ TEST_CASE("A free-parameters file with every setting", "[calibration][free]") {
   CHECK(free.parameters[0].key == "national.document_share");
   CHECK(free.parameters[0].low == 0.1);
   CHECK(free.parameters[0].high == 0.7);
-  CHECK(free.parameters[0].prior.kind == FreePrior::Kind::uniform);
+  CHECK(free.parameters[0].prior.kind == removalsim::engine::Prior::Kind::uniform);
   CHECK(free.parameters[0].key_location.line == 2);
-  CHECK(free.parameters[1].prior.kind == FreePrior::Kind::lognormal);
+  CHECK(free.parameters[1].prior.kind == removalsim::engine::Prior::Kind::lognormal);
   CHECK(free.parameters[1].prior.mean == 0.5);
   CHECK(free.parameters[1].prior.sd == 0.2);
   CHECK(free.parameters[1].high_location.line == 5);

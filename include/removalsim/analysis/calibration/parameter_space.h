@@ -1,28 +1,18 @@
 #pragma once
 
+#include "removalsim/engine/prior.h"
 #include "removalsim/engine/random_stream.h"
 
 #include <cstddef>
 #include <span>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace removalsim::analysis::calibration {
 
-/// A prior distribution of one free parameter, always truncated to the parameter's bounds.
-struct Prior {
-  enum class Kind { uniform, normal, lognormal };
-  Kind kind = Kind::uniform;
-  /// Normal: mean and standard deviation of the parameter. Lognormal: mean and standard deviation
-  /// of the parameter itself (not of its logarithm), as scenario files give lognormal durations.
-  /// Both ignored by the uniform prior.
-  double mean = 0.0;
-  double sd = 0.0;
-};
-
-/// The name of a prior kind as written in FREE.yaml (`uniform`, `normal`, `lognormal`).
-std::string_view prior_kind_name(Prior::Kind kind);
+/// The prior of a free parameter (one type for the files that give it and the methods that use
+/// it).
+using Prior = engine::Prior;
 
 /// One parameter to fit: a name (for calibration of a scenario, the key path of the value it
 /// sets), finite bounds `low < high`, and a prior (used by ABC-SMC only; SMM ignores it).
