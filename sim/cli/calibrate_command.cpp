@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "execution.h"
 #include "interrupt.h"
+#include "invocation.h"
 #include "progress.h"
 #include "run_limits.h"
 #include "simulation_options.h"
@@ -12,14 +13,15 @@
 #include "removalsim/analysis/calibration/simulator.h"
 #include "removalsim/analysis/calibration/smm.h"
 #include "removalsim/analysis/calibration/targets.h"
+#include "removalsim/engine/replications.h"
 #include "removalsim/scenario/free_parameters.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/studies/calibration.h"
+#include "removalsim/studies/output_record.h"
 #include "removalsim/studies/scenario_simulator.h"
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <memory>
 #include <optional>
 #include <unistd.h>
@@ -56,15 +58,6 @@ const cal::SmmOptions kSmmDefaults{};
 const cal::AbcOptions kAbcDefaults{};
 
 // --- Printing ------------------------------------------------------------------------------
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 std::string command_line(const CalibrateOptions &o, const std::string &method, std::size_t r,
                          std::uint64_t seed) {
@@ -234,15 +227,29 @@ void calibrate(const CalibrateOptions &options) {
   char elapsed[64];
   std::snprintf(elapsed, sizeof elapsed, "%.0f", seconds);
   std::string preamble = "Calibrated scenario written by removalsim " REMOVALSIM_VERSION " on " +
-                         utc_now() + " (" + elapsed + " s)\n";
+                         studies::utc_timestamp() + " (" + elapsed + " s)\n";
   preamble += "Command: " + command_line(options, settings.method, replications, seed) + '\n';
   preamble += "Targets: " + options.targets + " (" + std::to_string(fitted) + " fitted, " +
               std::to_string(targets.size() - fitted) +
               " held out); free parameters: " + options.free + '\n';
+  // The file's own provenance tag (scenarios/README.md): every value it states was fitted.
+  preamble += "[calibrated: the free parameters below, fitted to " + options.targets + "]\n";
   analysis::write_file_atomically(
       options.out, studies::calibrated_scenario_text(options.scenario, options.out, free.parameters,
                                                      outcome, preamble));
-  std::fprintf(stderr, "wrote %s%s\n", options.out.c_str(),
+  nlohmann::ordered_json record = studies::output_record(invocation());
+  studies::add_scenario(record, scenario::load_scenario(options.out), options.out);
+  record["base_scenario"] = options.scenario;
+  record["targets"] = options.targets;
+  record["free"] = options.free;
+  record["method"] = settings.method;
+  record["seed"] = seed;
+  record["replications"] = replications;
+  record["threads"] = options.threads == 0 ? engine::default_thread_count() : options.threads;
+  record["interrupted"] = outcome.interrupted;
+  record["wall_seconds"] = seconds;
+  analysis::write_file_atomically(options.out + ".json", studies::record_text(record));
+  std::fprintf(stderr, "wrote %s and %s.json%s\n", options.out.c_str(), options.out.c_str(),
                outcome.interrupted ? " (interrupted: best point so far)" : "");
   if (outcome.interrupted) {
     std::fprintf(stderr, "completed simulations kept in %s.checkpoint: add --resume to go on\n",

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "removalsim/scenario/loader.h"
+#include "removalsim/scenario/value_tags.h"
 
 #include <cstdio>
 #include <memory>
@@ -14,7 +15,7 @@ void add_check_command(CLI::App &app) {
   command->add_option("scenario", *file, "Scenario YAML file")->required();
   command->callback([file] {
     const auto loaded = scenario::load_scenario(*file);
-    std::fputs(scenario::format_resolved(loaded).c_str(), stdout);
+    std::fputs(scenario::format_resolved_with_tags(loaded).c_str(), stdout);
     std::printf("# %s: valid (%zu countries)\n", file->c_str(), loaded.scenario.countries.size());
   });
 }

@@ -12,15 +12,6 @@ namespace removalsim::studies {
 
 namespace {
 
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 std::string hex(std::uint64_t value) {
   char text[32];
   std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
@@ -43,6 +34,15 @@ nlohmann::ordered_json parameter_value(const std::string &text) {
 
 } // namespace
 
+std::string utc_timestamp() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
 nlohmann::ordered_json output_record(const Invocation &invocation) {
   nlohmann::ordered_json record;
   record["command_line"] = invocation.command_line;
@@ -50,7 +50,7 @@ nlohmann::ordered_json output_record(const Invocation &invocation) {
   record["git_commit"] = invocation.git_commit.empty()
                              ? nlohmann::ordered_json(nullptr)
                              : nlohmann::ordered_json(invocation.git_commit);
-  record["created"] = utc_now();
+  record["created"] = utc_timestamp();
   return record;
 }
 

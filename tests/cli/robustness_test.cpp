@@ -98,6 +98,12 @@ TEST_CASE("an interrupted calibration keeps its best point, and --resume ends wh
   const Outcome uninterrupted = run_removalsim(calibrate + whole.string(), scratch.path());
   REQUIRE(uninterrupted.exit_code == 0);
   REQUIRE_FALSE(fs::exists(whole.string() + ".checkpoint"));
+  // Its record beside it, and the file's own provenance tag in its header.
+  const std::string record = read(whole.string() + ".json");
+  CHECK(record.find("\"interrupted\": false") != std::string::npos);
+  CHECK(record.find("\"base_scenario\": ") != std::string::npos);
+  CHECK(read(whole).find("\n# [calibrated: the free parameters below, fitted to ") !=
+        std::string::npos);
 
   // Interrupted as soon as its first evaluation is recorded, whatever the machine's speed.
   const fs::path resumed = scratch.path() / "resumed.yaml";

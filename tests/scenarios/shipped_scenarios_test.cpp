@@ -3,6 +3,7 @@
 #include "removalsim/analysis/summary.h"
 #include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/scenario/value_tags.h"
 
 #include <catch2/catch.hpp>
 
@@ -104,4 +105,22 @@ TEST_CASE("a v1 scenario (no route block) simulates exactly as before the routes
   const model::RunResult result = model::simulate(loaded.scenario, 1, 0);
   const fs::path golden = fs::path(REMOVALSIM_GOLDEN_DIR) / "v1" / "france.yaml.golden";
   REQUIRE(read(golden) == golden_text(loaded.scenario, result));
+}
+
+TEST_CASE("every value of every shipped scenario carries a well-formed provenance tag",
+          "[scenarios][tags]") {
+  for (const auto &file : shipped_scenarios()) {
+    INFO(file.string());
+    const auto loaded = scenario::load_scenario(file);
+    for (const auto &read_file : loaded.files) {
+      INFO(read_file);
+      CHECK(scenario::tag_syntax_errors(read(read_file)).empty());
+    }
+    const auto tags = scenario::value_tags(loaded);
+    for (std::size_t v = 0; v < tags.size(); ++v) {
+      INFO(loaded.provenance[v].key_path << " (" << loaded.provenance[v].file << ':'
+                                         << loaded.provenance[v].line << ')');
+      CHECK(tags[v].has_value());
+    }
+  }
 }

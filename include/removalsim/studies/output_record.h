@@ -20,6 +20,9 @@ struct Invocation {
   std::string git_commit{};
 };
 
+/// Now, in UTC, ISO 8601 to the second: `2026-12-07T22:58:43Z`.
+std::string utc_timestamp();
+
 /// A record's opening fields: `command_line`, `version`, `git_commit` (null outside a checkout)
 /// and `created` (UTC, ISO 8601, to the second).
 nlohmann::ordered_json output_record(const Invocation &invocation);
