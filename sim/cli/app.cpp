@@ -5,6 +5,7 @@
 #include "failure_report.h"
 #include "interrupt.h"
 #include "invocation.h"
+#include "progress.h"
 
 #include "removalsim/engine/stop_flag.h"
 
@@ -21,6 +22,11 @@ namespace {
 
 void add_commands(CLI::App &app) {
   app.set_version_flag("--version", std::string("removalsim ") + REMOVALSIM_VERSION);
+  app.add_flag_callback(
+      "--quiet,-q", [] { set_quiet_progress(true); },
+      "No progress lines on stderr (errors and the names of files written still appear)");
+  // Subcommands inherit fallthrough: `--quiet` may follow the command (`removalsim run -q`).
+  app.fallthrough();
   app.require_subcommand(1);
   add_run_command(app);
   add_check_command(app);

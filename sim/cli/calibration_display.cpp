@@ -1,5 +1,7 @@
 #include "calibration_display.h"
 
+#include "progress.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -20,6 +22,9 @@ std::string clock_text(double seconds) {
 } // namespace
 
 void SmmReporter::operator()(const cal::SmmProgress &p) {
+  if (quiet_progress()) {
+    return;
+  }
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   const double left = p.simulations == 0
@@ -46,7 +51,7 @@ void SmmReporter::operator()(const cal::SmmProgress &p) {
 }
 
 void AbcReporter::operator()(const cal::AbcProgress &p) const {
-  if (terminal) {
+  if (terminal && !quiet_progress()) {
     std::fprintf(stderr, "\r%s %zu: %zu/%zu accepted of %zu simulated (epsilon %.4g)\033[K",
                  p.calibration_sample ? "calibration sample" : "generation", p.generation,
                  p.accepted, p.population_size, p.simulations, p.epsilon);

@@ -58,6 +58,18 @@ TEST_CASE("run writes identical outputs whatever the thread count", "[cli]") {
   REQUIRE(std::distance(fs::directory_iterator(one), fs::directory_iterator()) == 3);
 }
 
+TEST_CASE("the --quiet flag goes before or after the command, and silences progress only",
+          "[cli][progress]") {
+  TemporaryDirectory scratch("quiet");
+  for (const std::string command : {"--quiet run ", "run -q "}) {
+    INFO(command);
+    const Outcome outcome = run_removalsim(command + kData + "/tiny.yaml -r 2", scratch.path());
+    REQUIRE(outcome.exit_code == 0);
+    CHECK(outcome.out.find("Flows per year") != std::string::npos);
+    CHECK(outcome.err.find("elapsed") == std::string::npos);
+  }
+}
+
 TEST_CASE("a scenario error exits with 2, names the place and writes nothing", "[cli]") {
   TemporaryDirectory scratch("bad");
   const fs::path out = scratch.path() / "out";
