@@ -1,5 +1,7 @@
 #include "removalsim/analysis/run_output.h"
 
+#include "removalsim/analysis/metric_evaluation.h"
+
 #include "removalsim/engine/calendar.h"
 #include "removalsim/engine/number_text.h"
 
@@ -32,7 +34,7 @@ std::string format_number(double value) {
 }
 
 void write_monthly_csv(std::ostream &out, const model::Scenario &scenario,
-                       const std::vector<model::RunResult> &results) {
+                       const std::vector<model::RunResult> &results, bool sparse) {
   const engine::Calendar calendar(scenario.start);
   out << "replication,month,country,profile,metric,value\n";
   for (std::size_t r = 0; r < results.size(); ++r) {
@@ -46,14 +48,14 @@ void write_monthly_csv(std::ostream &out, const model::Scenario &scenario,
                                   csv_field(country.profiles[result.groups[g].profile].name) + ',';
         for (std::size_t m = 0; m < model::kMetricCount; ++m) {
           const double value = result.counters.at(bin, g * model::kMetricCount + m);
-          if (value != 0.0) {
+          if (!sparse || value != 0.0) {
             out << prefix << group << model::kMetricNames[m] << ',' << format_number(value) << '\n';
           }
         }
       }
       for (std::size_t n = 0; n < model::kNationalMetricCount; ++n) {
         const double value = result.national.at(bin, n);
-        if (value != 0.0) {
+        if (!sparse || value != 0.0) {
           out << prefix << "ALL,ALL," << model::kNationalMetricNames[n] << ','
               << format_number(value) << '\n';
         }
@@ -64,7 +66,7 @@ void write_monthly_csv(std::ostream &out, const model::Scenario &scenario,
         for (std::size_t n = 0; n < model::kNationalMetricCount; ++n) {
           const double value =
               result.centre_quantities.at(bin, k * model::kNationalMetricCount + n);
-          if (value != 0.0) {
+          if (!sparse || value != 0.0) {
             out << prefix << "ALL," << csv_field(result.centres[k]) << ",centre_"
                 << model::kNationalMetricNames[n].substr(std::string_view("detention_").size())
                 << ',' << format_number(value) << '\n';
@@ -76,11 +78,12 @@ void write_monthly_csv(std::ostream &out, const model::Scenario &scenario,
 }
 
 void write_summary_csv(std::ostream &out, const std::vector<SummaryRow> &rows) {
-  out << "period,country,metric,mean,ci_low,ci_high\n";
+  out << "period,country,metric,mean,ci_low,ci_high,n,unit\n";
   for (const SummaryRow &row : rows) {
     out << row.period << ',' << csv_field(row.country) << ',' << row.metric << ','
         << format_number(row.interval.mean) << ',' << format_number(row.interval.low) << ','
-        << format_number(row.interval.high) << '\n';
+        << format_number(row.interval.high) << ',' << row.interval.n << ','
+        << metric_unit(row.metric) << '\n';
   }
 }
 

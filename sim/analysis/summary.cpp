@@ -43,6 +43,9 @@ std::vector<SummaryRow> summarise(const model::Scenario &scenario,
         values.push_back(evaluate_metrics(result, metrics, selection));
       }
       for (std::size_t m = 0; m < metrics.size(); ++m) {
+        if (country != "ALL" && is_national_metric(metrics[m])) {
+          continue; // the same for every country: once, under ALL
+        }
         for (std::size_t r = 0; r < results.size(); ++r) {
           samples[r] = values[r][m];
         }

@@ -28,6 +28,7 @@ namespace {
 struct RunOptions : SimulationOptions {
   std::string scenario = kDefaultScenario;
   RunLimits limits;
+  bool sparse = false;
 };
 
 void run(const RunOptions &options) {
@@ -77,7 +78,7 @@ void run(const RunOptions &options) {
   }
   const std::filesystem::path out(options.out);
   analysis::AtomicFile monthly(out / "monthly.csv");
-  analysis::write_monthly_csv(monthly.stream(), scenario, results);
+  analysis::write_monthly_csv(monthly.stream(), scenario, results, options.sparse);
   analysis::AtomicFile summary(out / "summary.csv");
   analysis::write_summary_csv(summary.stream(), rows);
   nlohmann::ordered_json record = studies::output_record(invocation());
@@ -106,6 +107,8 @@ void add_run_command(CLI::App &app) {
       *command, *options,
       {.out = "Directory for monthly.csv, summary.csv and run.json (written atomically)"});
   add_limit_options(*command, options->limits);
+  command->add_flag("--sparse", options->sparse,
+                    "monthly.csv without its zero rows (smaller; a mean over rows is then wrong)");
   command->callback([options] {
     Execution::require_single_process("run");
     run(*options);

@@ -272,7 +272,7 @@ private:
     }
     if (profiles == nullptr) {
       check_blocks(values);
-      country.profiles = {model::Profile{"all", 1.0, false, values.parameters}};
+      country.profiles = {model::Profile{"ALL", 1.0, false, values.parameters}};
     } else {
       country.profiles = read_profiles(*profiles, values);
     }

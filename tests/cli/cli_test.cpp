@@ -50,7 +50,9 @@ TEST_CASE("run writes identical outputs whatever the thread count", "[cli]") {
   REQUIRE(monthly.rfind("replication,month,country,profile,metric,value\n", 0) == 0);
   REQUIRE(monthly.find(",2023-06,AA,public_order,oqtf_issued,") != std::string::npos);
   REQUIRE(monthly.find(",ALL,ALL,detention_occupancy,") != std::string::npos);
-  REQUIRE(read(one / "summary.csv").rfind("period,country,metric,mean,ci_low,ci_high\n", 0) == 0);
+  REQUIRE(
+      read(one / "summary.csv").rfind("period,country,metric,mean,ci_low,ci_high,n,unit\n", 0) ==
+      0);
   const std::string run_json = read(one / "run.json");
   REQUIRE(run_json.find("\"seed\": 9") != std::string::npos);
   REQUIRE(run_json.find("\"replications\": 4") != std::string::npos);

@@ -29,6 +29,14 @@ bool is_metric(std::string_view name);
 /// One line describing the metric (its definition), for help texts and documentation.
 std::string_view metric_definition(std::string_view name);
 
+/// The metric's unit, as docs/metrics.md gives it: `orders`, `persons`, `spells`, `days`,
+/// `share`, `places`... Throws std::invalid_argument for an unknown name.
+std::string_view metric_unit(std::string_view name);
+
+/// True for the national quantities (detention occupancy, capacity and peak): the same whatever
+/// the countries selected, so reported once, under `ALL`.
+bool is_national_metric(std::string_view name);
+
 /// The value of metric `name` on `selection` of one replication's result. Flows are summed over
 /// the months and the selected countries; ratios are computed from the sums (NaN when the
 /// denominator is 0); cohort metrics read the orders issued in the months; national quantities

@@ -25,7 +25,8 @@ std::vector<int> reported_years(const model::Scenario &scenario);
 std::pair<int, int> year_months(const model::Scenario &scenario, int year);
 
 /// For every reported year, every country and `ALL`, and every metric in `metrics`: the mean and
-/// 95 % interval across `results` (replications). Rows are year-major, then country, then metric.
+/// 95 % interval across `results` (replications). Rows are year-major, then country, then metric;
+/// national quantities (`is_national_metric`) appear under `ALL` only.
 std::vector<SummaryRow> summarise(const model::Scenario &scenario,
                                   const std::vector<model::RunResult> &results,
                                   const std::vector<std::string> &metrics);

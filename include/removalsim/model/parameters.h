@@ -85,7 +85,7 @@ struct CaseParameters {
 /// A kind of case within a country (e.g. `public_order`), with its share of the country's orders
 /// and its fully resolved parameters (national ← country ← country overrides ← profile overrides).
 struct Profile {
-  std::string name = "all";
+  std::string name = "ALL";
   double share = 1.0;
   /// Priority cases may use the detention places kept in `detention_priority_reserve`.
   bool priority = false;

@@ -119,21 +119,37 @@ TEST_CASE("monthly.csv is tidy and quotes awkward names", "[analysis][output]") 
   write_monthly_csv(monthly, scenario, results);
   const std::string text = monthly.str();
   REQUIRE(text.rfind("replication,month,country,profile,metric,value\n", 0) == 0);
-  REQUIRE(text.find("0,2023-01,AA,all,oqtf_issued,") != std::string::npos);
+  REQUIRE(text.find("0,2023-01,AA,ALL,oqtf_issued,") != std::string::npos);
   REQUIRE(text.find(",BB,\"a, \"\"quoted\"\" name\",oqtf_issued,") != std::string::npos);
   REQUIRE(text.find("0,2023-12,ALL,ALL,detention_occupancy,") != std::string::npos);
-  REQUIRE(text.find(",0\n") == std::string::npos); // zero counters are left out
+  // Zeros are written: every replication x month x (country, profile) x counter has its row.
+  const auto rows = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) - 1;
+  const std::size_t groups = 3; // AA's one profile, BB's two
+  REQUIRE(rows ==
+          results.size() * 12 * (groups * model::kMetricCount + model::kNationalMetricCount));
+  REQUIRE(text.find(",0\n") != std::string::npos);
+  std::ostringstream sparse;
+  write_monthly_csv(sparse, scenario, results, true);
+  REQUIRE(sparse.str().find(",0\n") == std::string::npos); // --sparse leaves zero counters out
+  REQUIRE(sparse.str().size() < text.size());
   std::ostringstream summary;
   write_summary_csv(summary, summarise(scenario, results, {"execution_ratio"}));
   REQUIRE(
       summary.str() ==
-      "period,country,metric,mean,ci_low,ci_high\n2023,AA,execution_ratio," +
+      "period,country,metric,mean,ci_low,ci_high,n,unit\n2023,AA,execution_ratio," +
           format_number(evaluate_metric(results[0], "execution_ratio", Selection{{0u}, 0, 12})) +
-          ",NA,NA\n2023,BB,execution_ratio," +
+          ",NA,NA,1,share\n2023,BB,execution_ratio," +
           format_number(evaluate_metric(results[0], "execution_ratio", Selection{{1u}, 0, 12})) +
-          ",NA,NA\n2023,ALL,execution_ratio," +
+          ",NA,NA,1,share\n2023,ALL,execution_ratio," +
           format_number(evaluate_metric(results[0], "execution_ratio", Selection{{}, 0, 12})) +
-          ",NA,NA\n");
+          ",NA,NA,1,share\n");
+  // National quantities once, under ALL.
+  const auto national = summarise(scenario, results, {"detention_occupancy", "removals"});
+  REQUIRE(national.size() == 4);
+  CHECK(national[0].metric == "removals");
+  CHECK(national[1].metric == "removals");
+  CHECK(national[2].country == "ALL");
+  CHECK(national[2].metric == "detention_occupancy");
 }
 
 TEST_CASE("monthly.csv reports each detention centre beside the national quantities",

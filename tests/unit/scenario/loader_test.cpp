@@ -83,7 +83,7 @@ TEST_CASE("scenario: national parameters reach every case, with timelines in day
   REQUIRE(other.lpc_monthly_capacity == Timeline<double>(kUnlimited));
   REQUIRE(other.seats_per_week == Timeline<double>(kUnlimited));
   REQUIRE(other.profiles.size() == 1);
-  REQUIRE(other.profiles[0].name == "all");
+  REQUIRE(other.profiles[0].name == "ALL");
   REQUIRE(other.profiles[0].share == 1.0);
   REQUIRE_FALSE(other.profiles[0].priority);
 }
@@ -155,7 +155,7 @@ TEST_CASE("scenario: a minimal document takes the model's defaults", "[scenario]
   REQUIRE(s.detention_priority_reserve == Timeline<double>(0.0));
   REQUIRE(s.countries.size() == 1);
   const auto &profile = s.countries[0].profiles.at(0);
-  REQUIRE(profile.name == "all");
+  REQUIRE(profile.name == "ALL");
   REQUIRE(profile.parameters == removalsim::model::CaseParameters{});
 }
 
