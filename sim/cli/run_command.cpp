@@ -1,6 +1,5 @@
 #include "commands.h"
 #include "execution.h"
-#include "fnv1a.h"
 #include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
@@ -12,14 +11,12 @@
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/summary.h"
-#include "removalsim/engine/replications.h"
-#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/studies/run_study.h"
 
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <sstream>
 
 namespace removalsim::cli {
 
@@ -30,19 +27,6 @@ struct RunOptions : SimulationOptions {
   RunLimits limits;
 };
 
-std::string hex(std::uint64_t value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-  return buffer;
-}
-
-/// FNV-1a of the resolved scenario: identifies what was simulated, whatever the files' layout.
-std::uint64_t content_hash(const std::string &text) {
-  Fnv1a hash;
-  hash.add(text);
-  return hash.value();
-}
-
 void run(const RunOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
   const model::Scenario &scenario = loaded.scenario;
@@ -52,24 +36,19 @@ void run(const RunOptions &options) {
   }
   const auto started = std::chrono::steady_clock::now();
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
-  const auto results = engine::run_replications(
-      options.replications, options.threads,
-      [&](std::size_t r) {
-        return model::simulate(scenario, options.seed, r, interrupt_guard.stop_flag());
-      },
-      Progress("replication"), interrupt_guard.stop_flag());
+  const auto results =
+      studies::simulate_replications(scenario, options.replications, options.seed, options.threads,
+                                     Progress("replication"), interrupt_guard.stop_flag());
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::uint64_t events = 0;
-  for (const auto &result : results) {
-    events += result.events;
-  }
+  const auto record = studies::make_run_record(loaded, options.scenario, options.seed,
+                                               options.threads, results, wall_seconds);
   const auto rows = analysis::summarise(scenario, results, analysis::metric_names());
 
   std::printf("%s — %zu replication(s), seed %llu, %.1f s, %.3g events\n\n",
               scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
               options.replications, static_cast<unsigned long long>(options.seed), wall_seconds,
-              static_cast<double>(events));
+              static_cast<double>(record.events));
   print_summary_table(
       stdout, "Flows per year (mean ± half-width of the 95 % interval across replications)", rows,
       {"oqtf_issued", "removals", "execution_ratio", "lpc_requested", "lpc_issued",
@@ -93,16 +72,8 @@ void run(const RunOptions &options) {
   analysis::write_monthly_csv(monthly.stream(), scenario, results);
   analysis::AtomicFile summary(out / "summary.csv");
   analysis::write_summary_csv(summary.stream(), rows);
-  std::ostringstream json;
-  json << "{\n  \"scenario\": " << analysis::json_string(options.scenario) << ",\n"
-       << "  \"scenario_hash\": \"" << hex(content_hash(scenario::format_resolved(loaded)))
-       << "\",\n  \"seed\": " << options.seed << ",\n  \"replications\": " << options.replications
-       << ",\n  \"threads\": "
-       << (options.threads == 0 ? engine::default_thread_count() : options.threads)
-       << ",\n  \"version\": \"" << REMOVALSIM_VERSION << "\",\n  \"events\": " << events
-       << ",\n  \"wall_seconds\": " << analysis::json_number(wall_seconds) << "\n}\n";
   analysis::AtomicFile run_json(out / "run.json");
-  run_json.stream() << json.str();
+  run_json.stream() << studies::format_run_json(record);
   // Commit only once every file is fully written: an error above leaves no new file behind.
   monthly.commit();
   summary.commit();

@@ -1,9 +1,9 @@
 #include "commands.h"
 #include "execution.h"
-#include "fnv1a.h"
 #include "interrupt.h"
 #include "output_directory.h"
 #include "progress.h"
+#include "removalsim/engine/fnv1a.h"
 #include "run_limits.h"
 #include "simulation_options.h"
 #include "sweep_faults.h"
@@ -50,7 +50,7 @@ public:
   std::uint64_t value() const noexcept { return hash_.value(); }
 
 private:
-  Fnv1a hash_;
+  engine::Fnv1a hash_;
 };
 
 std::uint64_t fingerprint_of(const scenario::SweepDesign &design,

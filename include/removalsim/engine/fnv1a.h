@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace removalsim::cli {
+namespace removalsim::engine {
 
 /// 64-bit FNV-1a over bytes: identifies what an output depends on (`scenario_hash` in run.json,
 /// the fingerprint a sweep checkpoint must match). Not a cryptographic hash.
@@ -25,4 +25,4 @@ private:
   std::uint64_t hash_ = 0xcbf29ce484222325ULL; // the offset basis
 };
 
-} // namespace removalsim::cli
+} // namespace removalsim::engine
