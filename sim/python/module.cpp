@@ -22,7 +22,6 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
-#include <cmath>
 #include <limits>
 #include <sstream>
 #include <string>

@@ -57,8 +57,9 @@ def test_invalid_set_names_the_set_file_and_leaves_the_scenario(data):
     assert scenario.get("national.lpc.issue_probability") == 0.5
     with pytest.raises(removalsim.ScenarioError):
         scenario.set("national.lpc.issue_probabilty", 0.5)
-    with pytest.raises(TypeError):
-        scenario.set("national.lpc.issue_probability", "high")
+    for not_a_number in ("0.6", True, None):
+        with pytest.raises(TypeError):
+            scenario.set("national.lpc.issue_probability", not_a_number)
 
 
 def test_missing_file_and_missing_key(data):

@@ -14,6 +14,7 @@ run simulates, the GIL is released; Ctrl-C stops it and raises KeyboardInterrupt
 
 import io
 import json
+import numbers
 import os
 from pathlib import Path
 
@@ -83,11 +84,9 @@ class Scenario:
             For an unknown key path or an invalid value (the file is then ``set``); the scenario
             is unchanged.
         """
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                raise TypeError(f"set({key!r}, ...): a number is needed, not {value!r}") from None
+        # A bool or a string would pass float() and set something the user did not write.
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"set({key!r}, ...): a number is needed, not {value!r}")
         self._loaded.set(key, float(value))
 
     def get(self, key):
