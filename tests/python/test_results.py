@@ -64,6 +64,15 @@ def test_diff_refuses_scenarios_that_cannot_be_paired(data):
         removalsim.diff(data / "tiny.yaml", data / "tiny-three-countries.yaml", replications=2)
 
 
+def test_too_few_replications_are_refused(data):
+    with pytest.raises(ValueError, match="at least 1"):
+        removalsim.run(data / "tiny.yaml", replications=0)
+    with pytest.raises(ValueError, match="at least 2"):
+        removalsim.diff(data / "tiny.yaml", data / "tiny.yaml", replications=1)
+    with pytest.raises(ValueError, match="at least 2"):
+        removalsim.compare(data / "tiny.yaml", data / "tiny-targets.yaml", replications=1)
+
+
 def test_exact(scenarios, data):
     frame = removalsim.exact(scenarios / "examples" / "markovian.yaml")
     assert list(frame.columns) == ["country", "profile", "quantity", "value"]

@@ -155,6 +155,12 @@ def load(path, set=None):
     return scenario
 
 
+def _check_replications(replications, minimum):
+    # The command line's bounds: an interval across replications needs two of them.
+    if replications < minimum:
+        raise ValueError(f"replications must be at least {minimum}, got {replications}")
+
+
 def _scenario(scenario):
     if isinstance(scenario, Scenario):
         return scenario
@@ -207,7 +213,8 @@ def run(scenario, replications=DEFAULT_REPLICATIONS, seed=DEFAULT_SEED, threads=
     scenario : Scenario or str
         A loaded scenario, or the path of one to load.
     replications : int
-        Independent replications; replication r uses the random streams of (seed, r).
+        Independent replications (at least 1); replication r uses the random streams of
+        (seed, r).
     seed : int
         Random seed.
     threads : int
@@ -220,11 +227,14 @@ def run(scenario, replications=DEFAULT_REPLICATIONS, seed=DEFAULT_SEED, threads=
 
     Raises
     ------
+    ValueError
+        For fewer than 1 replication.
     KeyboardInterrupt
         On Ctrl-C: the run stops within milliseconds and nothing is returned.
     Error
         When the model cannot simulate the scenario (e.g. a simulation error, with its date).
     """
+    _check_replications(replications, 1)
     scenario = _scenario(scenario)
     return RunResult(*_core.run(scenario._loaded, scenario.path, replications, seed, threads))
 
@@ -239,7 +249,7 @@ def compare(scenario, targets, replications=DEFAULT_REPLICATIONS, seed=DEFAULT_S
     targets : str or os.PathLike
         The targets YAML file (e.g. ``scenarios/targets/france.yaml``).
     replications, seed, threads : int
-        As for `run` (at least 2 replications give an interval).
+        As for `run`; at least 2 replications (an interval needs them).
 
     Returns
     -------
@@ -254,6 +264,7 @@ def compare(scenario, targets, replications=DEFAULT_REPLICATIONS, seed=DEFAULT_S
     KeyboardInterrupt
         On Ctrl-C, with no result.
     """
+    _check_replications(replications, 2)
     scenario = _scenario(scenario)
     return _frame(_core.compare(scenario._loaded, os.fspath(targets), replications, seed,
                                 threads))
@@ -270,7 +281,7 @@ def diff(base, whatif, replications=DEFAULT_REPLICATIONS, seed=DEFAULT_SEED, thr
     base, whatif : Scenario or str
         Loaded scenarios (a what-if is often ``base.copy()`` with values `set`), or paths.
     replications, seed, threads : int
-        As for `run` (at least 2 replications give an interval).
+        As for `run`; at least 2 replications (an interval needs them).
 
     Returns
     -------
@@ -285,6 +296,7 @@ def diff(base, whatif, replications=DEFAULT_REPLICATIONS, seed=DEFAULT_SEED, thr
     KeyboardInterrupt
         On Ctrl-C, with no result.
     """
+    _check_replications(replications, 2)
     base, whatif = _scenario(base), _scenario(whatif)
     return _frame(_core.diff(base._loaded, whatif._loaded, replications, seed, threads))
 
