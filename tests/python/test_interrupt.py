@@ -1,4 +1,5 @@
-"""Ctrl-C during a long run raises KeyboardInterrupt promptly and returns nothing."""
+"""Ctrl-C during a long run raises KeyboardInterrupt promptly and returns nothing; and the run
+releases the GIL (the signal is sent by a Python thread, which could not run otherwise)."""
 
 import subprocess
 import sys
@@ -8,8 +9,9 @@ SCRIPT = textwrap.dedent("""
     import os, signal, sys, threading, time
     import removalsim
     scenario = removalsim.load(sys.argv[1])
-    # The signal comes from another thread while the main thread waits in `run`, as Ctrl-C
-    # would: Python runs the handler on the main thread.
+    # The signal comes from another Python thread while the main thread waits in `run`: that
+    # thread runs only if `run` released the GIL, and Python runs the handler on the main thread,
+    # as for Ctrl-C.
     threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()
     started = time.monotonic()
     result = None
