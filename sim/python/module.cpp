@@ -103,8 +103,11 @@ py::list provenance_rows(const scenario::LoadedScenario &loaded) {
   return rows;
 }
 
+// The simulating functions take their scenarios by value (pybind11 copies them with the GIL held):
+// another Python thread may `set` the caller's scenario while these simulate without the GIL.
+
 /// run: `(monthly.csv, summary.csv, run.json)` as text.
-py::tuple run(const scenario::LoadedScenario &loaded, const std::string &file,
+py::tuple run(const scenario::LoadedScenario loaded, const std::string &file,
               std::size_t replications, std::uint64_t seed, unsigned threads) {
   const auto started = std::chrono::steady_clock::now();
   const auto results = run_interruptibly([&](const engine::StopFlag *stop) {
@@ -124,7 +127,7 @@ py::tuple run(const scenario::LoadedScenario &loaded, const std::string &file,
   return py::make_tuple(monthly.str(), summary.str(), studies::format_run_json(record));
 }
 
-std::string compare(const scenario::LoadedScenario &loaded, const std::string &targets_file,
+std::string compare(const scenario::LoadedScenario loaded, const std::string &targets_file,
                     std::size_t replications, std::uint64_t seed, unsigned threads) {
   const auto study = studies::load_comparison_study(loaded.scenario, targets_file);
   const auto values = run_interruptibly([&](const engine::StopFlag *stop) {
@@ -137,7 +140,7 @@ std::string compare(const scenario::LoadedScenario &loaded, const std::string &t
   return csv.str();
 }
 
-std::string diff(const scenario::LoadedScenario &base, const scenario::LoadedScenario &whatif,
+std::string diff(const scenario::LoadedScenario base, const scenario::LoadedScenario whatif,
                  std::size_t replications, std::uint64_t seed, unsigned threads) {
   const auto rows = run_interruptibly([&](const engine::StopFlag *stop) {
     return studies::whatif_differences(base, whatif, replications, seed, threads, {}, stop);
@@ -176,8 +179,6 @@ PYBIND11_MODULE(_core, module) {
            "The value at a key path: a float when it is a number, else its text.")
       .def("provenance", &python::provenance_rows,
            "(key, value, file, line, column) of every resolved value.")
-      .def("format_resolved", &removalsim::scenario::format_resolved,
-           "The listing `removalsim check` prints.")
       .def_property_readonly("name",
                              [](const LoadedScenario &loaded) { return loaded.scenario.name; })
       .def_readonly("files", &LoadedScenario::files);
