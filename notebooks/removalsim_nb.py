@@ -1,17 +1,21 @@
-"""Helpers shared by the notebooks: find the `removalsim` binary, run it into a scratch directory,
-read its outputs, read the notebooks' parameters from the environment, and save figures.
+"""Helpers shared by the notebooks: make the `removalsim` package importable, find the
+`removalsim` binary, run it into a scratch directory, read its outputs, read the notebooks'
+parameters from the environment, draw fan charts and save figures.
 
-The notebooks drive the simulator through its command line only, so what they show is what a user
-gets from the same commands (each command is printed before it runs).
+The notebooks call the Python package (`import removalsim`), which returns what the commands
+write; the sensitivity analysis (04) and the measurements of a whole process (05) run the command
+line (each command is printed before it runs).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -21,8 +25,18 @@ import pandas as pd
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
-# Where a locally built binary lands with the CMake presets (README: "The two commands").
+# Where a locally built binary and the Python package land with the CMake presets (README: "The
+# two commands").
 _PRESET_BINARIES = ("build/release/sim/cli/removalsim", "build/dev/sim/cli/removalsim")
+_PRESET_PACKAGES = ("build/release/python", "build/dev/python")
+
+# `import removalsim` in a notebook: from $PYTHONPATH when set (CI), else from a preset build of
+# this repository, so that a notebook opened from a checkout needs no setup.
+if importlib.util.find_spec("removalsim") is None:
+    for _relative in _PRESET_PACKAGES:
+        if (REPO_ROOT / _relative / "removalsim").is_dir():
+            sys.path.insert(0, str(REPO_ROOT / _relative))
+            break
 
 # Every CLI output of this session goes under one scratch directory, removed when the kernel exits:
 # the notebooks never write into the source tree.

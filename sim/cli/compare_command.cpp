@@ -7,15 +7,11 @@
 #include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
-#include "removalsim/analysis/batch.h"
 #include "removalsim/analysis/comparison.h"
-#include "removalsim/analysis/metric_evaluation.h"
-#include "removalsim/analysis/observable.h"
-#include "removalsim/analysis/run_output.h"
 #include "removalsim/engine/calendar.h"
-#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/targets.h"
+#include "removalsim/studies/comparison_study.h"
 
 #include <algorithm>
 #include <chrono>
@@ -109,39 +105,13 @@ void print_table(const std::vector<scenario::Target> &targets,
   }
 }
 
-void write_csv(std::ostream &out, const std::vector<scenario::Target> &targets,
-               const std::vector<analysis::TargetComparison> &comparisons) {
-  out << "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside,tolerance,"
-         "within_tolerance\n";
-  for (std::size_t t = 0; t < targets.size(); ++t) {
-    const auto &target = targets[t];
-    const auto &c = comparisons[t];
-    out << target.id << ',' << target.metric_text() << ',' << target.country_text() << ','
-        << target.period_text() << ',' << analysis::format_number(c.reported) << ','
-        << analysis::format_number(c.interval.mean) << ','
-        << analysis::format_number(c.interval.low) << ','
-        << analysis::format_number(c.interval.high) << ','
-        << analysis::format_number(c.relative_error) << ','
-        << (c.simulated ? (c.inside ? "true" : "false") : "NA") << ','
-        << analysis::format_number(c.tolerance) << ','
-        << (c.simulated ? (c.within_tolerance ? "true" : "false") : "NA") << '\n';
-  }
-}
-
 void compare(const CompareOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
   const model::Scenario &scenario = loaded.scenario;
   // Each replication is reduced to the targets' values at once: no counters are kept.
   check_run_size(scenario, options.scenario, 0, options.threads, options.limits);
-  const auto targets = scenario::load_targets(options.targets, analysis::metric_names());
-  scenario::check_target_countries(targets, scenario);
-  std::vector<analysis::BoundObservable> observables;
-  observables.reserve(targets.size());
-  for (const auto &target : targets) {
-    observables.push_back(analysis::bind(
-        analysis::Observable{target.metric, target.countries, target.period, target.base_period},
-        scenario));
-  }
+  const auto study = studies::load_comparison_study(scenario, options.targets);
+  const auto &targets = study.targets;
   if (!options.out.empty() && Execution::is_coordinator()) {
     prepare_output_directory(options.out);
   }
@@ -149,26 +119,15 @@ void compare(const CompareOptions &options) {
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto executor = Execution::executor(options.threads, interrupt_guard.stop_flag());
   const auto started = std::chrono::steady_clock::now();
-  const auto values = analysis::evaluate_batch(
-      1, [&](std::size_t) { return scenario; }, options.replications, options.seed, *executor,
-      [&](const model::RunResult &result) { return analysis::observe_all(result, observables); },
-      Progress("replication"), interrupt_guard.stop_flag());
+  const auto values =
+      studies::simulate_targets(scenario, study, options.replications, options.seed, *executor,
+                                Progress("replication"), interrupt_guard.stop_flag());
   if (!Execution::is_coordinator()) {
     return; // rank 0 reports and writes
   }
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-  std::vector<analysis::TargetComparison> comparisons;
-  comparisons.reserve(targets.size());
-  std::vector<double> samples(options.replications);
-  for (std::size_t t = 0; t < targets.size(); ++t) {
-    for (std::size_t r = 0; r < options.replications; ++r) {
-      samples[r] = values[0][r][t];
-    }
-    comparisons.push_back(analysis::compare_target(
-        samples, targets[t].value, observables[t].in_reported_months, targets[t].tolerance));
-  }
+  const auto comparisons = studies::compare_with_targets(study, values);
 
   std::printf("%s against %s — %zu replication(s), seed %llu, %.1f s\n\n",
               scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
@@ -200,7 +159,7 @@ void compare(const CompareOptions &options) {
   }
   const std::filesystem::path out(options.out);
   analysis::AtomicFile csv(out / "comparison.csv");
-  write_csv(csv.stream(), targets, comparisons);
+  studies::write_comparison_csv(csv.stream(), targets, comparisons);
   csv.commit();
   std::fprintf(stderr, "wrote %s/comparison.csv\n", options.out.c_str());
 }

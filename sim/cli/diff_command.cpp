@@ -7,12 +7,10 @@
 #include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
-#include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/paired_difference.h"
-#include "removalsim/engine/replications.h"
-#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/layout.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/studies/whatif_difference.h"
 
 #include <chrono>
 #include <cmath>
@@ -101,6 +99,7 @@ void print_table(const std::vector<analysis::PairedDifferenceRow> &rows) {
 void diff(const DiffOptions &options) {
   const scenario::LoadedScenario base = scenario::load_scenario(options.base);
   const scenario::LoadedScenario whatif = scenario::load_scenario(options.whatif);
+  // Before the size checks: a mismatch of the two scenarios is the more useful message.
   scenario::check_same_layout(base, whatif);
   // Both scenarios' results are kept until the differences are taken.
   check_run_size(base.scenario, options.base, 2 * options.replications, options.threads,
@@ -112,23 +111,12 @@ void diff(const DiffOptions &options) {
   }
   const std::size_t n = options.replications;
   const auto started = std::chrono::steady_clock::now();
-  // Replication r of both scenarios uses the streams of (seed, r): common random numbers.
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
-  auto results = engine::run_replications(
-      2 * n, options.threads,
-      [&](std::size_t unit) {
-        const model::Scenario &scenario = unit < n ? base.scenario : whatif.scenario;
-        return model::simulate(scenario, options.seed, unit % n, interrupt_guard.stop_flag());
-      },
-      Progress("replication"), interrupt_guard.stop_flag());
+  const auto rows =
+      studies::whatif_differences(base, whatif, n, options.seed, options.threads,
+                                  Progress("replication"), interrupt_guard.stop_flag());
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const std::vector<model::RunResult> whatif_results(
-      std::make_move_iterator(results.begin() + static_cast<std::ptrdiff_t>(n)),
-      std::make_move_iterator(results.end()));
-  results.resize(n);
-  const auto rows = analysis::paired_differences(base.scenario, results, whatif.scenario,
-                                                 whatif_results, analysis::metric_names());
 
   const auto name = [](const scenario::LoadedScenario &loaded, const std::string &file) {
     return loaded.scenario.name.empty() ? file : loaded.scenario.name;

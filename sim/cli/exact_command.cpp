@@ -1,7 +1,8 @@
 #include "commands.h"
 
-#include "removalsim/analysis/exact_chain.h"
+#include "removalsim/analysis/exact_solution.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/studies/exact_study.h"
 
 #include <cmath>
 #include <cstdio>
@@ -81,15 +82,8 @@ void add_exact_command(CLI::App &app) {
                "(absorbing Markov chain); says why when the scenario is not Markovian");
   command->add_option("scenario", *file, "Scenario YAML file")->required();
   command->callback([file] {
-    const auto loaded = scenario::load_scenario(*file);
-    const auto violations = analysis::markovian_violations(loaded.scenario);
-    if (!violations.empty()) {
-      throw analysis::NotMarkovianError(violations);
-    }
-    for (std::size_t c = 0; c < loaded.scenario.countries.size(); ++c) {
-      for (std::size_t p = 0; p < loaded.scenario.countries[c].profiles.size(); ++p) {
-        print_solution(analysis::solve_exact(loaded.scenario, c, p));
-      }
+    for (const auto &solution : studies::exact_solutions(scenario::load_scenario(*file).scenario)) {
+      print_solution(solution);
     }
   });
 }

@@ -1,8 +1,5 @@
 #include "invocation.h"
 
-// Generated in the build tree at every build (build_commit.cmake).
-#include <removalsim_build_commit.h>
-
 namespace removalsim::cli {
 
 namespace {
@@ -18,10 +15,6 @@ void remember_command_line(int argc, const char *const *argv) {
   command_line().assign(argv, argv + argc);
 }
 
-studies::Invocation invocation() {
-  return {.command_line = command_line(),
-          .version = REMOVALSIM_VERSION,
-          .git_commit = REMOVALSIM_GIT_COMMIT};
-}
+studies::Invocation invocation() { return studies::invocation_of(command_line()); }
 
 } // namespace removalsim::cli

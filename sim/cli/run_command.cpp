@@ -12,14 +12,12 @@
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/summary.h"
-#include "removalsim/engine/replications.h"
-#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/studies/run_study.h"
 
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <sstream>
 
 namespace removalsim::cli {
 
@@ -40,24 +38,17 @@ void run(const RunOptions &options) {
   }
   const auto started = std::chrono::steady_clock::now();
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
-  const auto results = engine::run_replications(
-      options.replications, options.threads,
-      [&](std::size_t r) {
-        return model::simulate(scenario, options.seed, r, interrupt_guard.stop_flag());
-      },
-      Progress("replication"), interrupt_guard.stop_flag());
+  const auto results =
+      studies::simulate_replications(scenario, options.replications, options.seed, options.threads,
+                                     Progress("replication"), interrupt_guard.stop_flag());
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::uint64_t events = 0;
-  for (const auto &result : results) {
-    events += result.events;
-  }
   const auto rows = analysis::summarise(scenario, results, analysis::metric_names());
 
   std::printf("%s — %zu replication(s), seed %llu, %.1f s, %.3g events\n\n",
               scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
               options.replications, static_cast<unsigned long long>(options.seed), wall_seconds,
-              static_cast<double>(events));
+              static_cast<double>(studies::total_events(results)));
   print_summary_table(
       stdout, "Flows per year (mean ± half-width of the 95 % interval across replications)", rows,
       {"oqtf_issued", "removals", "execution_ratio", "lpc_requested", "lpc_issued",
@@ -81,15 +72,9 @@ void run(const RunOptions &options) {
   analysis::write_monthly_csv(monthly.stream(), scenario, results, options.sparse);
   analysis::AtomicFile summary(out / "summary.csv");
   analysis::write_summary_csv(summary.stream(), rows);
-  nlohmann::ordered_json record = studies::output_record(invocation());
-  studies::add_scenario(record, loaded, options.scenario);
-  record["seed"] = options.seed;
-  record["replications"] = options.replications;
-  record["threads"] = options.threads == 0 ? engine::default_thread_count() : options.threads;
-  record["events"] = events;
-  record["wall_seconds"] = wall_seconds;
   analysis::AtomicFile run_json(out / "run.json");
-  run_json.stream() << studies::record_text(record);
+  run_json.stream() << studies::run_json(invocation(), loaded, options.scenario, options.seed,
+                                         options.threads, results, wall_seconds);
   // Commit only once every file is fully written: an error above leaves no new file behind.
   monthly.commit();
   summary.commit();

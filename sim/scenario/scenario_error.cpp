@@ -46,15 +46,18 @@ std::string format_what(const SourceLocation &where, const std::string &message)
 using detail::did_you_mean;
 using detail::quoted;
 
-ScenarioError make(const SourceLocation &where, const std::string &message) {
-  return ScenarioError(where, message);
+ScenarioError make(const SourceLocation &where, const std::string &message,
+                   std::string_view suggestion = {}) {
+  return ScenarioError(where, message, std::string(suggestion));
 }
 
 } // namespace
 
-ScenarioError::ScenarioError(SourceLocation where, const std::string &message)
+ScenarioError::ScenarioError(SourceLocation where, const std::string &message,
+                             std::string suggestion)
     : Error(ErrorCategory::user, format_what(one_line(where), one_line(message))),
-      where_(one_line(std::move(where))), message_(one_line(message)) {}
+      where_(one_line(std::move(where))), message_(one_line(message)),
+      suggestion_(std::move(suggestion)) {}
 
 namespace errors {
 
@@ -94,7 +97,7 @@ ScenarioError duplicate_key(const SourceLocation &where, std::string_view key, i
 
 ScenarioError unknown_key(const SourceLocation &where, std::string_view key,
                           std::string_view suggestion) {
-  return make(where, "unknown key " + quoted(key) + did_you_mean(suggestion));
+  return make(where, "unknown key " + quoted(key) + did_you_mean(suggestion), suggestion);
 }
 
 ScenarioError wrong_type(const SourceLocation &where, std::string_view expected,
@@ -196,8 +199,10 @@ ScenarioError missing_distribution_name(const SourceLocation &where) {
 
 ScenarioError unknown_distribution(const SourceLocation &where, std::string_view name,
                                    std::string_view suggestion) {
-  return make(where, "unknown distribution " + quoted(name) + did_you_mean(suggestion) +
-                         " (known: fixed, exponential, uniform, lognormal, gamma, empirical)");
+  return make(where,
+              "unknown distribution " + quoted(name) + did_you_mean(suggestion) +
+                  " (known: fixed, exponential, uniform, lognormal, gamma, empirical)",
+              suggestion);
 }
 
 ScenarioError missing_distribution_parameter(const SourceLocation &where,
@@ -211,9 +216,11 @@ ScenarioError unknown_distribution_parameter(const SourceLocation &where,
                                              std::string_view parameter,
                                              std::string_view parameters,
                                              std::string_view suggestion) {
-  return make(where, quoted(parameter) + " is not a parameter of the " + quoted(distribution) +
-                         " distribution (it takes " + std::string(parameters) + ")" +
-                         did_you_mean(suggestion));
+  return make(where,
+              quoted(parameter) + " is not a parameter of the " + quoted(distribution) +
+                  " distribution (it takes " + std::string(parameters) + ")" +
+                  did_you_mean(suggestion),
+              suggestion);
 }
 
 ScenarioError distribution_mean_not_positive(const SourceLocation &where,
@@ -355,7 +362,7 @@ ScenarioError duplicate_target_id(const SourceLocation &where, std::string_view 
 ScenarioError unknown_metric(const SourceLocation &where, std::string_view name,
                              std::string_view suggestion, std::string_view known) {
   if (!suggestion.empty()) {
-    return make(where, "unknown metric " + quoted(name) + did_you_mean(suggestion));
+    return make(where, "unknown metric " + quoted(name) + did_you_mean(suggestion), suggestion);
   }
   return make(where, "unknown metric " + quoted(name) + " (known: " + std::string(known) + ")");
 }

@@ -2,6 +2,9 @@
 
 #include "removalsim/engine/fnv1a.h"
 
+// Generated in the build tree at every build (build_commit.cmake).
+#include <removalsim_build_commit.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -41,6 +44,12 @@ std::string utc_timestamp() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
+}
+
+Invocation invocation_of(std::vector<std::string> command_line) {
+  return {.command_line = std::move(command_line),
+          .version = REMOVALSIM_VERSION,
+          .git_commit = REMOVALSIM_GIT_COMMIT};
 }
 
 nlohmann::ordered_json output_record(const Invocation &invocation) {

@@ -14,8 +14,9 @@ import re
 import sys
 from pathlib import Path
 
-# What each layer may include besides itself: the engine at the bottom, the command line at the
-# top; scenario and analysis are siblings (neither includes the other), both below studies.
+# What each layer may include besides itself: the engine at the bottom, the command line and the
+# Python package at the top; scenario and analysis are siblings (neither includes the other), both
+# below studies.
 # queueing (reference models on the engine) and distributed (the MPI executor of analysis'
 # work units) are side branches used by the command line. Keep in step with
 # docs/architecture.md and the target_link_libraries of sim/<layer>/CMakeLists.txt.
@@ -28,6 +29,7 @@ MAY_INCLUDE = {
     "studies": {"engine", "model", "scenario", "analysis"},
     "distributed": {"engine", "model", "analysis"},
     "cli": {"engine", "queueing", "model", "scenario", "analysis", "studies", "distributed"},
+    "python": {"engine", "model", "scenario", "analysis", "studies"},
 }
 
 # Third-party headers of libraries that a layer links PRIVATE: only that layer's sources include
@@ -40,6 +42,7 @@ PRIVATE_LIBRARIES = {
     "unsupported/Eigen/": {"analysis"},
     "nlopt": {"analysis"},
     "mpi.h": {"distributed", "cli"},
+    "pybind11/": {"python"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')

@@ -24,8 +24,10 @@ struct SourceLocation {
 /// and `KEY.PATH: ` when there is no key path.
 class ScenarioError : public Error {
 public:
-  /// `message` is the bare message; line breaks in it are shown as `\n`.
-  ScenarioError(SourceLocation where, const std::string &message);
+  /// `message` is the bare message; line breaks in it are shown as `\n`. `suggestion` is the
+  /// name the message proposes instead of a misspelt one (empty when none), for front ends that
+  /// offer it apart from the message (the Python package's exception attribute).
+  ScenarioError(SourceLocation where, const std::string &message, std::string suggestion = {});
 
   /// The file as the user named it.
   const std::string &file() const noexcept { return where_.file; }
@@ -39,10 +41,13 @@ public:
   const std::string &message() const noexcept { return message_; }
   /// File, line, column and key path together.
   const SourceLocation &where() const noexcept { return where_; }
+  /// The known name closest to a misspelt one (`did you mean ...?`), empty when none.
+  const std::string &suggestion() const noexcept { return suggestion_; }
 
 private:
   SourceLocation where_;
   std::string message_;
+  std::string suggestion_;
 };
 
 /// Named factories of every message the scenario layer shows a user: the wording lives here only.

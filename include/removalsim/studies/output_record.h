@@ -20,6 +20,9 @@ struct Invocation {
   std::string git_commit{};
 };
 
+/// The invocation `command_line` of this build: its version and the commit it was built from.
+Invocation invocation_of(std::vector<std::string> command_line);
+
 /// Now, in UTC, ISO 8601 to the second: `2026-12-07T22:58:43Z`.
 std::string utc_timestamp();
 

@@ -1,0 +1,70 @@
+// The comparison study (what `removalsim compare` and the Python package's `compare` run, without
+// the table): targets bound to a scenario, each replication reduced to the targets' values, the
+// comparison and its CSV file.
+
+#include "removalsim/analysis/unit_executor.h"
+#include "removalsim/scenario/loader.h"
+#include "removalsim/studies/comparison_study.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+using namespace removalsim;
+
+namespace {
+
+const std::string kData = REMOVALSIM_STUDIES_TEST_DATA_DIR;
+
+} // namespace
+
+TEST_CASE("A scenario compared with its targets", "[studies][compare]") {
+  const auto loaded = scenario::load_scenario(kData + "/tiny.yaml");
+  const auto study = studies::load_comparison_study(loaded.scenario, kData + "/tiny-targets.yaml");
+  REQUIRE(study.observables.size() == study.targets.size());
+  REQUIRE(study.targets[0].id == "aa_orders_2023");
+
+  analysis::ThreadExecutor executor(2);
+  const auto values = studies::simulate_targets(loaded.scenario, study, 3, 7, executor);
+  REQUIRE(values.size() == 3);
+  REQUIRE(values[0].size() == study.targets.size());
+  // Replication r uses the streams of (seed, r), whatever the executor (the orders of the first
+  // target; a target outside the reported months is NaN, which equals nothing).
+  analysis::ThreadExecutor one_thread(1);
+  const auto again = studies::simulate_targets(loaded.scenario, study, 3, 7, one_thread);
+  for (std::size_t r = 0; r < 3; ++r) {
+    CHECK(again[r][0] == values[r][0]);
+  }
+
+  const auto comparisons = studies::compare_with_targets(study, values);
+  REQUIRE(comparisons.size() == study.targets.size());
+  CHECK(comparisons[0].reported == 2000.0);
+  CHECK(comparisons[0].values == std::vector<double>{values[0][0], values[1][0], values[2][0]});
+  // The scenario issues 2,000 orders a year to AA: well within the target's 5 %.
+  CHECK(comparisons[0].within_tolerance);
+  // The LPC issue rate is about 0.5 against a reported 0.9.
+  CHECK_FALSE(comparisons[1].within_tolerance);
+
+  std::ostringstream csv;
+  studies::write_comparison_csv(csv, study.targets, comparisons);
+  const std::string text = csv.str();
+  CHECK(text.rfind("id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside,"
+                   "tolerance,within_tolerance\naa_orders_2023,oqtf_issued,AA,2023,2000,",
+                   0) == 0);
+  CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) ==
+        study.targets.size() + 1);
+}
+
+TEST_CASE("A misspelt metric in the targets is refused with its suggestion",
+          "[studies][compare][errors]") {
+  const auto loaded = scenario::load_scenario(kData + "/tiny.yaml");
+  try {
+    studies::load_comparison_study(loaded.scenario, kData + "/bad-targets.yaml");
+    FAIL("no error");
+  } catch (const scenario::ScenarioError &error) {
+    CHECK(error.line() == 5);
+    CHECK(error.suggestion() == "removals");
+  }
+}
