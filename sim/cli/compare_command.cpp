@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "execution.h"
 #include "interrupt.h"
+#include "invocation.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
@@ -12,6 +13,7 @@
 #include "removalsim/scenario/loader.h"
 #include "removalsim/scenario/targets.h"
 #include "removalsim/studies/comparison_study.h"
+#include "removalsim/studies/output_record.h"
 
 #include <algorithm>
 #include <chrono>
@@ -160,8 +162,21 @@ void compare(const CompareOptions &options) {
   const std::filesystem::path out(options.out);
   analysis::AtomicFile csv(out / "comparison.csv");
   studies::write_comparison_csv(csv.stream(), targets, comparisons);
+  nlohmann::ordered_json record = studies::output_record(invocation());
+  studies::add_scenario(record, loaded, options.scenario);
+  record["targets"] = options.targets;
+  record["seed"] = options.seed;
+  record["replications"] = options.replications;
+  record["threads"] = options.threads == 0 ? engine::default_thread_count() : options.threads;
+  record["targets_simulated"] = simulated;
+  record["targets_within_tolerance"] = within;
+  record["wall_seconds"] = wall_seconds;
+  analysis::AtomicFile json(out / "compare.json");
+  json.stream() << studies::record_text(record);
+  // Commit only once both files are fully written: an error above leaves no new file behind.
   csv.commit();
-  std::fprintf(stderr, "wrote %s/comparison.csv\n", options.out.c_str());
+  json.commit();
+  std::fprintf(stderr, "wrote %s/{comparison.csv,compare.json}\n", options.out.c_str());
 }
 
 } // namespace

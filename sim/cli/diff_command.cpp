@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "execution.h"
 #include "interrupt.h"
+#include "invocation.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
@@ -10,6 +11,7 @@
 #include "removalsim/analysis/paired_difference.h"
 #include "removalsim/scenario/layout.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/studies/output_record.h"
 #include "removalsim/studies/whatif_difference.h"
 
 #include <chrono>
@@ -134,8 +136,23 @@ void diff(const DiffOptions &options) {
   const std::filesystem::path out(options.out);
   analysis::AtomicFile csv(out / "diff.csv");
   analysis::write_paired_differences_csv(csv.stream(), rows);
+  nlohmann::ordered_json record = studies::output_record(invocation());
+  nlohmann::ordered_json base_record;
+  studies::add_scenario(base_record, base, options.base);
+  nlohmann::ordered_json whatif_record;
+  studies::add_scenario(whatif_record, whatif, options.whatif);
+  record["base"] = std::move(base_record);
+  record["whatif"] = std::move(whatif_record);
+  record["seed"] = options.seed;
+  record["replications"] = n;
+  record["threads"] = options.threads == 0 ? engine::default_thread_count() : options.threads;
+  record["wall_seconds"] = wall_seconds;
+  analysis::AtomicFile json(out / "diff.json");
+  json.stream() << studies::record_text(record);
+  // Commit only once both files are fully written: an error above leaves no new file behind.
   csv.commit();
-  std::fprintf(stderr, "wrote %s/diff.csv\n", options.out.c_str());
+  json.commit();
+  std::fprintf(stderr, "wrote %s/{diff.csv,diff.json}\n", options.out.c_str());
 }
 
 } // namespace

@@ -219,6 +219,9 @@ TEST_CASE("compare prints a table, the counts within tolerance and inside, and w
 
   const auto csv = lines_of(read(out / "comparison.csv"));
   REQUIRE(csv.size() == 6);
+  const std::string record = read(out / "compare.json");
+  CHECK(record.find("\"targets_within_tolerance\": ") != std::string::npos);
+  CHECK(record.find("\"scenario_hash\": ") != std::string::npos);
   // The columns of before, then the tolerance and whether the mean is within it, at the end.
   REQUIRE(csv[0] == "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside,"
                     "tolerance,within_tolerance");
@@ -247,7 +250,8 @@ TEST_CASE("compare prints a table, the counts within tolerance and inside, and w
   REQUIRE(both[11] == "true");
   REQUIRE(std::abs(std::stod(both[5]) - 3000.0) <= 0.1 * 3000.0);
   REQUIRE(csv[5] == "aa_orders_2022,oqtf_issued,AA,2022,2000,NA,NA,NA,NA,NA,0.1,NA");
-  REQUIRE(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1);
+  REQUIRE(std::distance(fs::directory_iterator(out), fs::directory_iterator()) ==
+          2); // comparison.csv, compare.json
 
   // The same seed gives the same file whatever the thread count.
   const fs::path two = scratch.path() / "two";
@@ -309,6 +313,9 @@ TEST_CASE("diff of a scenario with itself is exactly zero", "[cli]") {
   REQUIRE(outcome.out.find("0 ± 0") != std::string::npos);
   const auto csv = lines_of(read(out / "diff.csv"));
   REQUIRE(csv.size() > 1);
+  const std::string record = read(out / "diff.json");
+  CHECK(record.find("\"whatif\": {") != std::string::npos);
+  CHECK(record.find("\"replications\": 4") != std::string::npos);
   REQUIRE(csv[0] == "period,country,metric,base_mean,whatif_mean,diff_mean,ci_low,ci_high");
   for (std::size_t i = 1; i < csv.size(); ++i) {
     INFO(csv[i]);
@@ -319,7 +326,8 @@ TEST_CASE("diff of a scenario with itself is exactly zero", "[cli]") {
       REQUIRE((fields[f] == "0" || fields[f] == "NA"));
     }
   }
-  REQUIRE(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1);
+  REQUIRE(std::distance(fs::directory_iterator(out), fs::directory_iterator()) ==
+          2); // diff.csv, diff.json
 }
 
 TEST_CASE("diff shows the effect of a what-if", "[cli]") {
