@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "comparison_table.h"
 #include "execution.h"
 #include "interrupt.h"
 #include "invocation.h"
@@ -13,6 +14,7 @@
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/summary.h"
 #include "removalsim/scenario/loader.h"
+#include "removalsim/studies/comparison_study.h"
 #include "removalsim/studies/run_study.h"
 
 #include <chrono>
@@ -29,9 +31,34 @@ struct RunOptions : SimulationOptions {
   bool sparse = false;
 };
 
+/// The block "against published figures" that ends a run of a scenario naming a targets file:
+/// its headline targets against the run, and how many are within tolerance.
+void print_headline_targets(const std::string &targets_file, const studies::ComparisonStudy &study,
+                            const std::vector<model::RunResult> &results) {
+  if (study.targets.empty()) {
+    return;
+  }
+  const auto comparisons = studies::compare_with_results(study, results);
+  std::printf("\nAgainst published figures (the headline targets of %s)\n", targets_file.c_str());
+  print_comparison_table(study.targets, comparisons);
+  std::size_t simulated = 0;
+  std::size_t within = 0;
+  for (const auto &comparison : comparisons) {
+    simulated += comparison.simulated ? 1 : 0;
+    within += comparison.within_tolerance ? 1 : 0;
+  }
+  std::printf("%zu of %zu within tolerance — see `removalsim compare` for all\n", within,
+              simulated);
+}
+
 void run(const RunOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
   const model::Scenario &scenario = loaded.scenario;
+  // Read before simulating: a mistake in the targets file is reported at once.
+  const auto headlines =
+      loaded.targets_file.empty()
+          ? studies::ComparisonStudy{}
+          : studies::headline_study(studies::load_comparison_study(scenario, loaded.targets_file));
   check_run_size(scenario, options.scenario, options.replications, options.threads, options.limits);
   if (!options.out.empty()) {
     prepare_output_directory(options.out);
@@ -63,6 +90,7 @@ void run(const RunOptions &options) {
        "cohort_house_arrest_share"},
       {"removed", "voluntary", "annulled", "expired", "at large", "detained", "in appeal",
        "in period", "in prison", "house arrest"});
+  print_headline_targets(loaded.targets_file, headlines, results);
 
   if (options.out.empty()) {
     return;

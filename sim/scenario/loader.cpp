@@ -62,7 +62,8 @@ public:
   model::Scenario build() {
     const Node &root = document_.root;
     reader_.check_keys(
-        root, "", {"name", "extends", "start", "end", "warmup_until", "national", "countries"});
+        root, "",
+        {"name", "extends", "start", "end", "warmup_until", "targets", "national", "countries"});
     model::Scenario scenario;
     scenario.name = std::filesystem::path(document_.files.front()).stem().string();
     if (const Entry *name = root.find("name")) {
@@ -101,6 +102,18 @@ public:
       scenario.countries.push_back(country(entry, national));
     }
     return scenario;
+  }
+
+  /// `targets: PATH`, relative to the directory of the file that writes it (as `extends:` paths
+  /// are); empty when the scenario names none.
+  std::string targets_file() const {
+    const Entry *entry = document_.root.find("targets");
+    if (entry == nullptr) {
+      return {};
+    }
+    const std::string path = reader_.text(entry->value, "targets", "the path of a targets file");
+    const std::string &file = document_.files.at(entry->value.mark.file);
+    return (std::filesystem::path(file).parent_path() / path).lexically_normal().generic_string();
   }
 
 private:
@@ -333,7 +346,9 @@ constexpr std::string_view kSetFile = "set";
 
 LoadedScenario finish(Document document, std::size_t file_count) {
   LoadedScenario loaded;
-  loaded.scenario = ScenarioBuilder(document).build();
+  ScenarioBuilder builder(document);
+  loaded.scenario = builder.build();
+  loaded.targets_file = builder.targets_file();
   loaded.provenance = leaves(document);
   loaded.files.assign(document.files.begin(),
                       document.files.begin() + static_cast<std::ptrdiff_t>(file_count));
@@ -399,6 +414,7 @@ void LoadedScenario::set(std::string_view key_path, double value) {
   LoadedScenario rebuilt = finish(std::move(edited), files.size());
   scenario = std::move(rebuilt.scenario);
   provenance = std::move(rebuilt.provenance);
+  targets_file = std::move(rebuilt.targets_file);
   document = std::move(rebuilt.document);
   ++values_set;
 }

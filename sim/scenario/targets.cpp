@@ -84,7 +84,7 @@ private:
     }
     reader_.check_keys(item, path,
                        {"id", "metric", "country", "period", "value", "uncertainty", "weight",
-                        "tolerance", "source", "definition", "url"});
+                        "tolerance", "source", "definition", "url", "headline"});
     Target target;
     const Node &id = reader_.require(item, path, "id", "a target");
     target.id = reader_.text(id, join(path, "id"), "a target id");
@@ -126,6 +126,9 @@ private:
                                      join(path, "definition"), "the definition of the figure");
     if (const Entry *url = item.find("url")) {
       target.url = reader_.text(url->value, join(path, "url"), "the address of the source");
+    }
+    if (const Entry *headline = item.find("headline")) {
+      target.headline = reader_.boolean(headline->value, join(path, "headline"));
     }
     return target;
   }

@@ -48,6 +48,27 @@ compare_with_targets(const ComparisonStudy &study, const std::vector<std::vector
   return comparisons;
 }
 
+ComparisonStudy headline_study(const ComparisonStudy &study) {
+  ComparisonStudy headlines;
+  for (std::size_t t = 0; t < study.targets.size(); ++t) {
+    if (study.targets[t].headline) {
+      headlines.targets.push_back(study.targets[t]);
+      headlines.observables.push_back(study.observables[t]);
+    }
+  }
+  return headlines;
+}
+
+std::vector<analysis::TargetComparison>
+compare_with_results(const ComparisonStudy &study, const std::vector<model::RunResult> &results) {
+  std::vector<std::vector<double>> values;
+  values.reserve(results.size());
+  for (const auto &result : results) {
+    values.push_back(analysis::observe_all(result, study.observables));
+  }
+  return compare_with_targets(study, values);
+}
+
 void write_comparison_csv(std::ostream &out, const std::vector<scenario::Target> &targets,
                           const std::vector<analysis::TargetComparison> &comparisons) {
   out << "id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside,tolerance,"

@@ -72,6 +72,32 @@ TEST_CASE("the --quiet flag goes before or after the command, and silences progr
   }
 }
 
+TEST_CASE("run ends with the headline targets of the targets file its scenario names",
+          "[cli][headline]") {
+  TemporaryDirectory scratch("headline");
+  const Outcome outcome =
+      run_removalsim("run " + kData + "/tiny-with-targets.yaml -r 3 --seed 2", scratch.path());
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  const auto block = outcome.out.find("Against published figures (the headline targets of ");
+  REQUIRE(block != std::string::npos);
+  CHECK(outcome.out.find("aa_orders_2023", block) != std::string::npos);
+  CHECK(outcome.out.find("all_lpc_rate_2023", block) != std::string::npos);
+  CHECK(outcome.out.find("bb_removal_growth", block) == std::string::npos);
+  CHECK(outcome.out.find("1 of 2 within tolerance — see `removalsim compare` for all\n", block) !=
+        std::string::npos);
+
+  const Outcome plain = run_removalsim("run " + kData + "/tiny.yaml -r 2", scratch.path());
+  CHECK(plain.out.find("Against published figures") == std::string::npos);
+
+  // A targets file that cannot be read stops the command before it simulates.
+  const Outcome missing =
+      run_removalsim("run " + kData + "/tiny-missing-targets.yaml -r 2", scratch.path());
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("no-such-targets.yaml") != std::string::npos);
+  CHECK(missing.out.empty());
+}
+
 TEST_CASE("a scenario error exits with 2, names the place and writes nothing", "[cli]") {
   TemporaryDirectory scratch("bad");
   const fs::path out = scratch.path() / "out";

@@ -40,6 +40,10 @@ struct LoadedScenario {
   std::vector<std::string> files;
   /// The resolved document (`extends:` and overrides applied) the scenario was built from.
   std::shared_ptr<const detail::Document> document;
+  /// The targets file the scenario names (`targets: PATH`, relative to the file that writes it),
+  /// as a path from the working directory; empty when it names none. `run` compares the targets
+  /// marked `headline` with its results.
+  std::string targets_file;
 
   /// Puts the number `value` at `key_path` of the resolved document and rebuilds `scenario` and
   /// `provenance`: the effect and precedence of a one-key override (see `Override`: a national

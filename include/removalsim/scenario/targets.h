@@ -56,6 +56,9 @@ struct Target {
   std::string definition;
   /// The source's address, when known (empty otherwise).
   std::string url;
+  /// Shown by `run` in its block "against published figures" (`headline: true`; false by
+  /// default): the figures a reader checks first.
+  bool headline = false;
   /// Where each of `countries` was written (for errors found against a scenario): the scalar
   /// (`targets[3].country`) or the list item (`targets[3].country[1]`).
   std::vector<SourceLocation> country_locations;

@@ -6,6 +6,7 @@
 #include "removalsim/engine/replications.h"
 #include "removalsim/engine/stop_flag.h"
 #include "removalsim/model/parameters.h"
+#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/targets.h"
 
 #include <cstddef>
@@ -46,6 +47,15 @@ std::vector<std::vector<double>> simulate_targets(const model::Scenario &scenari
 /// `simulate_targets` returns them), in the targets' order.
 std::vector<analysis::TargetComparison>
 compare_with_targets(const ComparisonStudy &study, const std::vector<std::vector<double>> &values);
+
+/// The study reduced to its targets marked `headline` (in the file's order): the figures `run`
+/// shows against its results.
+ComparisonStudy headline_study(const ComparisonStudy &study);
+
+/// Each target of `study` compared with the replications `results` of the study's scenario (runs
+/// that kept their counters, as `run` makes them), in the targets' order.
+std::vector<analysis::TargetComparison>
+compare_with_results(const ComparisonStudy &study, const std::vector<model::RunResult> &results);
 
 /// `comparison.csv`: `id,metric,country,period,reported,sim_mean,ci_low,ci_high,rel_error,inside,
 /// tolerance,within_tolerance`, one row per target (`NA` where a target is not simulated).

@@ -3,6 +3,7 @@
 // comparison and its CSV file.
 
 #include "removalsim/analysis/unit_executor.h"
+#include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/studies/comparison_study.h"
 
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace removalsim;
 
@@ -55,6 +57,29 @@ TEST_CASE("A scenario compared with its targets", "[studies][compare]") {
                    0) == 0);
   CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) ==
         study.targets.size() + 1);
+}
+
+TEST_CASE("The headline targets a scenario names, against the runs of `run`",
+          "[studies][compare][headline]") {
+  const auto loaded = scenario::load_scenario(kData + "/tiny-with-targets.yaml");
+  REQUIRE(loaded.targets_file == kData + "/tiny-targets.yaml");
+  const auto study = studies::load_comparison_study(loaded.scenario, loaded.targets_file);
+  const auto headlines = studies::headline_study(study);
+  REQUIRE(headlines.targets.size() == 2);
+  CHECK(headlines.targets[0].id == "aa_orders_2023");
+  CHECK(headlines.targets[1].id == "all_lpc_rate_2023");
+  REQUIRE(headlines.observables.size() == 2);
+
+  const std::vector<model::RunResult> results{model::simulate(loaded.scenario, 7, 0),
+                                              model::simulate(loaded.scenario, 7, 1)};
+  const auto comparisons = studies::compare_with_results(headlines, results);
+  REQUIRE(comparisons.size() == 2);
+  // The same values as a comparison study reducing each run to its targets.
+  analysis::ThreadExecutor executor(1);
+  const auto values = studies::simulate_targets(loaded.scenario, headlines, 2, 7, executor);
+  CHECK(comparisons[0].values == std::vector<double>{values[0][0], values[1][0]});
+  CHECK(comparisons[0].within_tolerance);
+  CHECK_FALSE(comparisons[1].within_tolerance);
 }
 
 TEST_CASE("A misspelt metric in the targets is refused with its suggestion",
