@@ -6,6 +6,7 @@
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "set_option.h"
 #include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
@@ -32,10 +33,12 @@ struct CompareOptions : SimulationOptions {
   std::string scenario = kDefaultScenario;
   std::string targets;
   RunLimits limits;
+  std::vector<std::string> sets;
 };
 
 void compare(const CompareOptions &options) {
-  const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
+  const scenario::LoadedScenario loaded =
+      scenario::load_scenario(options.scenario, overrides_of(options.sets));
   const model::Scenario &scenario = loaded.scenario;
   // Each replication is reduced to the targets' values at once: no counters are kept.
   check_run_size(scenario, options.scenario, 0, options.threads, options.limits);
@@ -117,6 +120,7 @@ void add_compare_command(CLI::App &app) {
   add_simulation_options(
       *command, *options,
       {.min_replications = 2, .out = "Directory for comparison.csv (written atomically)"});
+  add_set_option(*command, options->sets, "the scenario");
   add_limit_options(*command, options->limits);
   command->callback([options] { compare(*options); });
 }

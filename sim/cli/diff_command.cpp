@@ -5,6 +5,7 @@
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "set_option.h"
 #include "simulation_options.h"
 
 #include "removalsim/analysis/atomic_file.h"
@@ -31,6 +32,7 @@ struct DiffOptions : SimulationOptions {
   std::string base;
   std::string whatif;
   RunLimits limits;
+  std::vector<std::string> sets;
 };
 
 struct Column {
@@ -100,7 +102,8 @@ void print_table(const std::vector<analysis::PairedDifferenceRow> &rows) {
 
 void diff(const DiffOptions &options) {
   const scenario::LoadedScenario base = scenario::load_scenario(options.base);
-  const scenario::LoadedScenario whatif = scenario::load_scenario(options.whatif);
+  const scenario::LoadedScenario whatif =
+      scenario::load_scenario(options.whatif, overrides_of(options.sets));
   // Before the size checks: a mismatch of the two scenarios is the more useful message.
   scenario::check_same_layout(base, whatif);
   // Both scenarios' results are kept until the differences are taken.
@@ -168,6 +171,7 @@ void add_diff_command(CLI::App &app) {
                           .min_replications = 2,
                           .seed = "Random seed (shared by both scenarios)",
                           .out = "Directory for diff.csv (written atomically)"});
+  add_set_option(*command, options->sets, "the what-if (the base stays as written)");
   add_limit_options(*command, options->limits);
   command->callback([options] {
     Execution::require_single_process("diff");

@@ -6,6 +6,7 @@
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
+#include "set_option.h"
 #include "simulation_options.h"
 #include "summary_table.h"
 
@@ -29,6 +30,7 @@ struct RunOptions : SimulationOptions {
   std::string scenario = kDefaultScenario;
   RunLimits limits;
   bool sparse = false;
+  std::vector<std::string> sets;
 };
 
 /// The block "against published figures" that ends a run of a scenario naming a targets file:
@@ -52,7 +54,8 @@ void print_headline_targets(const std::string &targets_file, const studies::Comp
 }
 
 void run(const RunOptions &options) {
-  const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
+  const scenario::LoadedScenario loaded =
+      scenario::load_scenario(options.scenario, overrides_of(options.sets));
   const model::Scenario &scenario = loaded.scenario;
   // Read before simulating: a mistake in the targets file is reported at once.
   const auto headlines =
@@ -120,6 +123,7 @@ void add_run_command(CLI::App &app) {
       *command, *options,
       {.out = "Directory for monthly.csv, summary.csv and run.json (written atomically)"});
   add_limit_options(*command, options->limits);
+  add_set_option(*command, options->sets, "the scenario");
   command->add_flag("--sparse", options->sparse,
                     "monthly.csv without its zero rows (smaller; a mean over rows is then wrong)");
   command->callback([options] {

@@ -98,6 +98,52 @@ TEST_CASE("run ends with the headline targets of the targets file its scenario n
   CHECK(missing.out.empty());
 }
 
+TEST_CASE("the --set option puts values on the scenario without a file", "[cli][set]") {
+  TemporaryDirectory scratch("set");
+  const fs::path out = scratch.path() / "out";
+  const Outcome run = run_removalsim("run " + kData +
+                                         "/tiny.yaml -r 2 --set national.detention.capacity=61 "
+                                         "--set national.document_share=0.25 --out " +
+                                         out.string(),
+                                     scratch.path());
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  const std::string record = read(out / "run.json");
+  CHECK(record.find("\"national.detention.capacity\": 61,") != std::string::npos);
+  CHECK(record.find("\"national.document_share\": 0.25,") != std::string::npos);
+
+  // The what-if side of diff only: the same scenario with one value changed differs.
+  const fs::path diff_out = scratch.path() / "diff";
+  const Outcome diff = run_removalsim("diff " + kData + "/tiny.yaml " + kData +
+                                          "/tiny.yaml -r 3 --set national.detention.capacity=5 "
+                                          "--out " +
+                                          diff_out.string(),
+                                      scratch.path());
+  REQUIRE(diff.exit_code == 0);
+  const std::string differences = read(diff_out / "diff.csv");
+  const auto row = differences.find("\n2023,ALL,detention_entries,");
+  REQUIRE(row != std::string::npos);
+  // Fewer places, fewer detentions: the paired difference is not zero.
+  CHECK(differences.substr(row + 1, differences.find('\n', row + 1) - row - 1).find(",0,0,0") ==
+        std::string::npos);
+
+  const Outcome check = run_removalsim(
+      "check " + kData + "/tiny.yaml --set national.detention.capacity=62", scratch.path());
+  REQUIRE(check.exit_code == 0);
+  CHECK(check.out.find("national.detention.capacity: 62") != std::string::npos);
+
+  const Outcome typo = run_removalsim(
+      "run " + kData + "/tiny.yaml -r 2 --set national.detention.capcity=5", scratch.path());
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("override:1:") != std::string::npos);
+  CHECK(typo.err.find("capacity") != std::string::npos);
+
+  const Outcome malformed =
+      run_removalsim("run " + kData + "/tiny.yaml -r 2 --set capacity", scratch.path());
+  CHECK(malformed.exit_code == 2);
+  CHECK(malformed.err.find("`capacity` is not KEY=VALUE") != std::string::npos);
+}
+
 TEST_CASE("a scenario error exits with 2, names the place and writes nothing", "[cli]") {
   TemporaryDirectory scratch("bad");
   const fs::path out = scratch.path() / "out";
