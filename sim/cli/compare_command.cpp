@@ -6,7 +6,6 @@
 #include "run_limits.h"
 #include "simulation_options.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/batch.h"
 #include "removalsim/analysis/comparison.h"
 #include "removalsim/analysis/metric_evaluation.h"
@@ -142,9 +141,7 @@ void compare(const CompareOptions &options) {
         analysis::Observable{target.metric, target.countries, target.period, target.base_period},
         scenario));
   }
-  if (!options.out.empty() && Execution::is_coordinator()) {
-    prepare_output_directory(options.out);
-  }
+  const auto output = Execution::is_coordinator() ? prepare_output_set(options.out) : nullptr;
 
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto executor = Execution::executor(options.threads, interrupt_guard.stop_flag());
@@ -195,13 +192,11 @@ void compare(const CompareOptions &options) {
   std::printf("%zu of %zu targets within tolerance\n", within, simulated);
   std::printf("%zu of %zu targets inside their interval\n", inside, simulated);
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  analysis::AtomicFile csv(out / "comparison.csv");
-  write_csv(csv.stream(), targets, comparisons);
-  csv.commit();
+  write_csv(output->file("comparison.csv"), targets, comparisons);
+  output->commit();
   std::fprintf(stderr, "wrote %s/comparison.csv\n", options.out.c_str());
 }
 

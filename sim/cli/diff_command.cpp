@@ -6,7 +6,6 @@
 #include "run_limits.h"
 #include "simulation_options.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/paired_difference.h"
 #include "removalsim/engine/replications.h"
@@ -107,9 +106,7 @@ void diff(const DiffOptions &options) {
                  options.limits);
   check_run_size(whatif.scenario, options.whatif, 2 * options.replications, options.threads,
                  options.limits);
-  if (!options.out.empty()) {
-    prepare_output_directory(options.out);
-  }
+  const auto output = prepare_output_set(options.out);
   const std::size_t n = options.replications;
   const auto started = std::chrono::steady_clock::now();
   // Replication r of both scenarios uses the streams of (seed, r): common random numbers.
@@ -140,13 +137,11 @@ void diff(const DiffOptions &options) {
               "of the differences; replication r of both runs uses the same random numbers)\n");
   print_table(rows);
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  analysis::AtomicFile csv(out / "diff.csv");
-  analysis::write_paired_differences_csv(csv.stream(), rows);
-  csv.commit();
+  analysis::write_paired_differences_csv(output->file("diff.csv"), rows);
+  output->commit();
   std::fprintf(stderr, "wrote %s/diff.csv\n", options.out.c_str());
 }
 

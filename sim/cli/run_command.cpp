@@ -8,7 +8,6 @@
 #include "simulation_options.h"
 #include "summary_table.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/summary.h"
@@ -34,9 +33,7 @@ void run(const RunOptions &options) {
   const scenario::LoadedScenario loaded = scenario::load_scenario(options.scenario);
   const model::Scenario &scenario = loaded.scenario;
   check_run_size(scenario, options.scenario, options.replications, options.threads, options.limits);
-  if (!options.out.empty()) {
-    prepare_output_directory(options.out);
-  }
+  const auto output = prepare_output_set(options.out);
   const auto started = std::chrono::steady_clock::now();
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto results = engine::run_replications(
@@ -72,14 +69,11 @@ void run(const RunOptions &options) {
       {"removed", "voluntary", "annulled", "expired", "at large", "detained", "in appeal",
        "in period", "in prison", "house arrest"});
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  analysis::AtomicFile monthly(out / "monthly.csv");
-  analysis::write_monthly_csv(monthly.stream(), scenario, results);
-  analysis::AtomicFile summary(out / "summary.csv");
-  analysis::write_summary_csv(summary.stream(), rows);
+  analysis::write_monthly_csv(output->file("monthly.csv"), scenario, results);
+  analysis::write_summary_csv(output->file("summary.csv"), rows);
   nlohmann::ordered_json record = studies::output_record(invocation());
   studies::add_scenario(record, loaded, options.scenario);
   record["seed"] = options.seed;
@@ -87,12 +81,8 @@ void run(const RunOptions &options) {
   record["threads"] = options.threads == 0 ? engine::default_thread_count() : options.threads;
   record["events"] = events;
   record["wall_seconds"] = wall_seconds;
-  analysis::AtomicFile run_json(out / "run.json");
-  run_json.stream() << studies::record_text(record);
-  // Commit only once every file is fully written: an error above leaves no new file behind.
-  monthly.commit();
-  summary.commit();
-  run_json.commit();
+  output->file("run.json") << studies::record_text(record);
+  output->commit();
   std::fprintf(stderr, "wrote %s/{monthly.csv,summary.csv,run.json}\n", options.out.c_str());
 }
 

@@ -7,7 +7,6 @@
 #include "run_limits.h"
 #include "simulation_options.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/sensitivity/factor.h"
 #include "removalsim/analysis/sensitivity/index_table.h"
@@ -158,9 +157,7 @@ void run(const SensitivityOptions &options) {
                                               .samples = options.samples,
                                               .metric = options.metric});
   scenario::check_design(design, options.scenario, base, analysis::metric_names());
-  if (!options.out.empty() && Execution::is_coordinator()) {
-    prepare_output_directory(options.out);
-  }
+  const auto output = Execution::is_coordinator() ? prepare_output_set(options.out) : nullptr;
   const studies::SensitivityPlan plan = studies::plan_sensitivity(design, base);
   const auto &factors = plan.factors;
   const auto &points = plan.points;
@@ -203,29 +200,21 @@ void run(const SensitivityOptions &options) {
     print_output(design.outputs[k], results[k], factors, design.method, design.replications);
   }
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  std::vector<std::unique_ptr<analysis::AtomicFile>> files;
   for (std::size_t k = 0; k < design.outputs.size(); ++k) {
-    files.push_back(std::make_unique<analysis::AtomicFile>(
-        out / studies::sensitivity_csv_name(design.outputs[k], k)));
-    sa::write_sensitivity_csv(files.back()->stream(), results[k].rows);
+    sa::write_sensitivity_csv(output->file(studies::sensitivity_csv_name(design.outputs[k], k)),
+                              results[k].rows);
   }
   // The design and each point's outputs, to re-analyse elsewhere (SALib reads them directly).
-  files.push_back(std::make_unique<analysis::AtomicFile>(out / "points.csv"));
-  files.back()->stream() << studies::sensitivity_points_csv(design, plan, results);
-  files.push_back(std::make_unique<analysis::AtomicFile>(out / "sensitivity.json"));
-  files.back()->stream() << studies::sensitivity_json(base, design, plan, results,
-                                                      {.invocation = invocation(),
-                                                       .scenario_file = options.scenario,
-                                                       .params_file = options.params,
-                                                       .wall_seconds = wall_seconds});
-  // Commit only once every file is fully written: an error above leaves no new file behind.
-  for (auto &file : files) {
-    file->commit();
-  }
+  output->file("points.csv") << studies::sensitivity_points_csv(design, plan, results);
+  output->file("sensitivity.json") << studies::sensitivity_json(base, design, plan, results,
+                                                                {.invocation = invocation(),
+                                                                 .scenario_file = options.scenario,
+                                                                 .params_file = options.params,
+                                                                 .wall_seconds = wall_seconds});
+  output->commit();
   std::fprintf(stderr, "wrote %s/{sensitivity*.csv,points.csv,sensitivity.json}\n",
                options.out.c_str());
 }
