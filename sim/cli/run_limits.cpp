@@ -4,6 +4,7 @@
 #include "removalsim/model/run_size.h"
 
 #include <cstdio>
+#include <limits>
 #include <unistd.h>
 
 namespace removalsim::cli {
@@ -42,8 +43,17 @@ void add_limit_options(CLI::App &command, RunLimits &limits) {
                   "(expected, backlog included)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  command
+      .add_option("--max-events", limits.max_events,
+                  "Stop with an error a replication that processes more events than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command.add_flag("--no-limits", limits.unlimited,
-                   "Simulate however many orders and however much memory the run needs");
+                   "Simulate however many orders, events and however much memory the run needs");
+  command.parse_complete_callback([&limits] {
+    engine::set_max_events_per_run(limits.unlimited ? std::numeric_limits<std::uint64_t>::max()
+                                                    : limits.max_events);
+  });
 }
 
 void check_run_size(const model::Scenario &scenario, const std::string &file,

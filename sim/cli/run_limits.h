@@ -1,6 +1,7 @@
 #pragma once
 
 #include "removalsim/engine/error.h"
+#include "removalsim/engine/event_limit.h"
 #include "removalsim/model/parameters.h"
 
 #include <CLI/CLI.hpp>
@@ -27,10 +28,13 @@ inline constexpr double kDefaultMaxOrders = 1e8;
 /// How large a run may be. Memory is capped at half of this machine's physical memory.
 struct RunLimits {
   double max_orders = kDefaultMaxOrders;
+  /// The events one replication may process (engine::max_events_per_run).
+  std::uint64_t max_events = engine::kDefaultMaxEvents;
   bool unlimited = false;
 };
 
-/// Adds `--max-orders N` and `--no-limits` to `command`.
+/// Adds `--max-orders N`, `--max-events N` and `--no-limits` to `command`; once `command` is
+/// parsed, the event limit applies to every simulation of the process.
 void add_limit_options(CLI::App &command, RunLimits &limits);
 
 /// Throws RunTooLargeError, naming `file`, the estimate and the limit, when one replication of

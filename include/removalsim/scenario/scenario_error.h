@@ -80,6 +80,17 @@ ScenarioError missing_key(const SourceLocation &where, std::string_view key,
 /// A negative number where `what` (e.g. "a rate per year") must be >= 0.
 ScenarioError negative_value(const SourceLocation &where, std::string_view what,
                              std::string_view value_text);
+/// A number above the largest `what` a user could mean (`maximum`, and `reason` in words).
+ScenarioError above_maximum(const SourceLocation &where, std::string_view what, double maximum,
+                            std::string_view reason, std::string_view value_text);
+/// A fraction where `what` (places, seats) only comes in whole numbers.
+ScenarioError not_whole(const SourceLocation &where, std::string_view what,
+                        std::string_view value_text);
+/// A lognormal or gamma delay so skewed (sd / mean beyond `maximum_ratio`) that its parameters are
+/// not representable.
+ScenarioError distribution_too_dispersed(const SourceLocation &where, std::string_view distribution,
+                                         double maximum_ratio, std::string_view mean_text,
+                                         std::string_view sd_text);
 /// A probability or share outside [0, 1]; `what` is "a probability" or "a share".
 ScenarioError outside_unit_interval(const SourceLocation &where, std::string_view what,
                                     std::string_view value_text);
