@@ -71,13 +71,18 @@ void check_run_size(const model::Scenario &scenario, const std::string &file,
   const unsigned workers = threads == 0 ? engine::default_thread_count() : threads;
   const double needed =
       size.result_bytes * static_cast<double>(kept_results + static_cast<std::size_t>(workers));
+  check_memory(file, needed,
+               "the monthly counters of " + std::to_string(kept_results) + " replication(s)",
+               "use fewer replications or months", limits);
+}
+
+void check_memory(const std::string &file, double bytes, const std::string &what,
+                  const std::string &advice, const RunLimits &limits) {
   const double available = physical_memory_bytes() / 2;
-  if (available > 0 && needed > available) {
-    throw RunTooLargeError(file + ": too large to simulate: the monthly counters of " +
-                           std::to_string(kept_results) + " replication(s) need about " +
-                           bytes_text(needed) + " of memory (limit " + bytes_text(available) +
-                           ", half of this machine's); use fewer replications or months, or "
-                           "--no-limits");
+  if (!limits.unlimited && available > 0 && bytes > available) {
+    throw RunTooLargeError(file + ": too large to simulate: " + what + " need about " +
+                           bytes_text(bytes) + " of memory (limit " + bytes_text(available) +
+                           ", half of this machine's); " + advice + ", or --no-limits");
   }
 }
 

@@ -43,4 +43,10 @@ void add_limit_options(CLI::App &command, RunLimits &limits);
 void check_run_size(const model::Scenario &scenario, const std::string &file,
                     std::size_t kept_results, unsigned threads, const RunLimits &limits);
 
+/// Throws RunTooLargeError, naming `file`, when `what` (e.g. "the results of 2 point(s) x 10
+/// replication(s)") would need more than the memory limit: `bytes`, estimated before anything
+/// is allocated. `advice` says what to reduce.
+void check_memory(const std::string &file, double bytes, const std::string &what,
+                  const std::string &advice, const RunLimits &limits);
+
 } // namespace removalsim::cli

@@ -144,6 +144,34 @@ void print_output(const scenario::StudyOutput &output,
   }
 }
 
+constexpr double kBytesPerParameterSet = 4096;
+
+/// Refuses, before the design is drawn, a design whose points and their outputs would not fit
+/// in memory.
+void check_design_size(const scenario::SensitivityDesign &design, const model::Scenario &base,
+                       const SensitivityOptions &options) {
+  const double dimension = static_cast<double>(design.parameters.size());
+  const double points = design.method == scenario::StudyMethod::morris
+                            ? static_cast<double>(design.trajectories) * (dimension + 1)
+                            : static_cast<double>(design.base_samples) *
+                                  (design.second_order ? 2 * dimension + 2 : dimension + 2);
+  // Per point: its scenario (about 4 KB per set of parameters: national, each country, each
+  // profile; 8 KB measured for a scenario of two countries), its coordinates in the unit cube and
+  // in the parameters' units, and one vector of outputs per replication (24 bytes of vector each).
+  double parameter_sets = 1;
+  for (const model::Country &country : base.countries) {
+    parameter_sets += 1 + static_cast<double>(country.profiles.size());
+  }
+  const double bytes_per_point = kBytesPerParameterSet * parameter_sets + 2 * (24 + 8 * dimension) +
+                                 static_cast<double>(design.replications) *
+                                     (24 + 8 * static_cast<double>(design.outputs.size()));
+  char count[32];
+  std::snprintf(count, sizeof count, "%.3g", points);
+  check_memory(options.params, points * bytes_per_point,
+               std::string("the ") + count + " design points and their outputs",
+               "use fewer samples, trajectories or replications", options.limits);
+}
+
 void run(const SensitivityOptions &options) {
   const scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
   scenario::SensitivityDesign design = scenario::load_sensitivity_design(options.params);
@@ -157,6 +185,7 @@ void run(const SensitivityOptions &options) {
                                               .samples = options.samples,
                                               .metric = options.metric});
   scenario::check_design(design, options.scenario, base, analysis::metric_names());
+  check_design_size(design, base.scenario, options);
   const auto output = Execution::is_coordinator() ? prepare_output_set(options.out) : nullptr;
   const studies::SensitivityPlan plan = studies::plan_sensitivity(design, base);
   const auto &factors = plan.factors;

@@ -70,6 +70,9 @@ std::uint64_t fingerprint_of(const scenario::SweepDesign &design,
   return fingerprint.value();
 }
 
+/// A unit's bookkeeping: its index in the pending and done lists, its node in the map of results.
+constexpr double kBytesPerUnit = 128.0;
+
 /// The output directory holds the checkpoint while the sweep runs, before its outputs exist.
 void create_checkpoint_directory(const std::filesystem::path &directory) {
   std::error_code error;
@@ -96,6 +99,16 @@ void sweep(const SweepOptions &options) {
                    options.limits);
   }
   const studies::SweepUnitLayout &layout = study.layout;
+  // Every replication's outputs are kept to the end, twice (the units' results, then the table),
+  // and every unit has its bookkeeping (pending, done, checkpointed).
+  const double replications =
+      static_cast<double>(design.points.size()) * static_cast<double>(design.replications);
+  check_memory(options.design,
+               replications * 16.0 * static_cast<double>(design.outputs.size() + 1) +
+                   static_cast<double>(layout.units()) * kBytesPerUnit,
+               "the results of " + std::to_string(design.points.size()) + " point(s) x " +
+                   std::to_string(design.replications) + " replication(s)",
+               "use fewer replications or points", options.limits);
   const InterruptGuard interrupt_guard(kSweepStopNotice);
   const engine::StopFlag *stop = interrupt_guard.stop_flag();
   const auto executor = Execution::executor(options.threads, stop);

@@ -42,3 +42,30 @@ TEST_CASE("a replication beyond the event limit stops with exit 2, unless the li
         0);
   }
 }
+
+TEST_CASE("a sweep whose results would not fit in memory is refused before anything is allocated",
+          "[cli][limits]") {
+  TemporaryDirectory scratch("sweep-size");
+  const fs::path design = scratch.path() / "huge.yaml";
+  std::ofstream(design) << "scenario: " << kTiny << "\nreplications: 1000000000000\n"
+                        << "outputs:\n  - {metric: removals, period: 2023}\n"
+                        << "points:\n  - name: base\n";
+  const Outcome refused = run_removalsim("sweep " + design.string(), scratch.path());
+  REQUIRE(refused.exit_code == 2);
+  REQUIRE(contains(refused.err, "removalsim: error: " + design.string() +
+                                    ": too large to simulate: the results of 1 point(s) x "
+                                    "1000000000000 replication(s) need about "));
+  REQUIRE(contains(refused.err, "use fewer replications or points, or --no-limits\n"));
+}
+
+TEST_CASE("a sensitivity design whose points would not fit in memory is refused at once",
+          "[cli][limits]") {
+  TemporaryDirectory scratch("sensitivity-size");
+  const Outcome refused =
+      run_removalsim("sensitivity " + kTiny + " --params " + kData +
+                         "/long-study.yaml --method sobol --samples 1073741824 -r 1000",
+                     scratch.path());
+  REQUIRE(refused.exit_code == 2);
+  REQUIRE(contains(refused.err, "long-study.yaml: too large to simulate: the "));
+  REQUIRE(contains(refused.err, "design points and their outputs need about "));
+}

@@ -278,3 +278,16 @@ TEST_CASE("an interrupted sweep stops promptly and writes no output, only its ch
     REQUIRE(entry.path().filename() == "sweep.checkpoint");
   }
 }
+
+TEST_CASE("a large sensitivity design stops promptly on SIGINT while its points are prepared",
+          "[cli][interrupt]") {
+  // 2^18 base samples of 2 parameters: a million design points, a scenario loaded for each
+  // before the first run (minutes of work that once ignored the signal).
+  TemporaryDirectory scratch("interrupt-preparation");
+  const auto [outcome, latency] = interrupt_removalsim(
+      "sensitivity " + kData + "/tiny.yaml --params " + kData +
+          "/long-study.yaml --method sobol --samples 262144 -r 1 --threads 1 --no-limits",
+      scratch.path(), kSignalDelay);
+  REQUIRE(outcome.exit_code == 130);
+  REQUIRE(latency < kPrompt);
+}
