@@ -1,4 +1,5 @@
 #include "run_limits.h"
+#include "number_options.h"
 
 #include "removalsim/engine/replications.h"
 #include "removalsim/model/run_size.h"
@@ -42,11 +43,12 @@ void add_limit_options(CLI::App &command, RunLimits &limits) {
                   "Refuse scenarios whose replications would issue more orders than this "
                   "(expected, backlog included)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveFiniteNumber);
   command
       .add_option("--max-events", limits.max_events,
                   "Stop with an error a replication that processes more events than this")
       ->capture_default_str()
+      ->check(kWholeNumber)
       ->check(CLI::PositiveNumber);
   command.add_flag("--no-limits", limits.unlimited,
                    "Simulate however many orders, events and however much memory the run needs");

@@ -2,6 +2,7 @@
 #include "execution.h"
 #include "interrupt.h"
 #include "invocation.h"
+#include "number_options.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
@@ -279,10 +280,12 @@ void add_sensitivity_command(CLI::App &app) {
   command
       ->add_option("--trajectories", options->trajectories,
                    "Morris trajectories (default: the study file's)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{2}, std::size_t{100'000}));
   command
       ->add_option("--samples", options->samples,
                    "Sobol base samples N, a power of two (default: the study file's)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 30));
   add_limit_options(*command, options->limits);
   command->callback([options] { run(*options); });

@@ -51,7 +51,7 @@ public:
       design.replications = at_least(entry->value, "replications", "replications", 1);
     }
     if (const Entry *entry = root.find("seed")) {
-      design.seed = reader_.count(entry->value, "seed", "a seed");
+      design.seed = reader_.seed(entry->value, "seed");
     }
     if (const Entry *morris = root.find("morris")) {
       read_morris(morris->value, design);
@@ -68,7 +68,7 @@ public:
             at_least(entry->value, "bootstrap.resamples", "bootstrap resamples", 0);
       }
       if (const Entry *entry = node.find("seed")) {
-        design.bootstrap_seed = reader_.count(entry->value, "bootstrap.seed", "a seed");
+        design.bootstrap_seed = reader_.seed(entry->value, "bootstrap.seed");
       }
     }
     read_outputs(root, design);
@@ -119,7 +119,7 @@ private:
       }
     }
     if (const Entry *entry = node.find("seed")) {
-      design.design_seed = reader_.count(entry->value, "morris.seed", "a seed");
+      design.design_seed = reader_.seed(entry->value, "morris.seed");
     }
   }
 

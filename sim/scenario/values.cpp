@@ -121,6 +121,18 @@ std::uint64_t ValueReader::count(const Node &node, const std::string &path,
   return static_cast<std::uint64_t>(value);
 }
 
+std::uint64_t ValueReader::seed(const Node &node, const std::string &path) const {
+  // Parsed from the text: a seed above 2^53 has no exact double.
+  constexpr std::string_view kExpected = "a whole number from 0 to 18446744073709551615";
+  std::uint64_t value = 0;
+  const char *end = node.text.data() + node.text.size();
+  const auto [stop, error] = std::from_chars(node.text.data(), end, value);
+  if (!node.is_scalar() || node.text.empty() || error != std::errc() || stop != end) {
+    throw errors::wrong_type(where(node.mark, path), kExpected, describe(node));
+  }
+  return value;
+}
+
 bool ValueReader::boolean(const Node &node, const std::string &path) const {
   if (node.is_scalar()) {
     const std::string text = lowered(node.text);

@@ -43,6 +43,40 @@ TEST_CASE("a replication beyond the event limit stops with exit 2, unless the li
   }
 }
 
+TEST_CASE("command-line numbers are parsed strictly: no wrap, no clamp, no nan", "[cli][numbers]") {
+  TemporaryDirectory scratch("strict-numbers");
+  for (const std::string seed : {"-1", "18446744073709551616", "1e23", "0x10", "2.5", ""}) {
+    INFO("--seed '" << seed << "'");
+    const Outcome refused =
+        run_removalsim("run " + kTiny + " -r 1 --seed '" + seed + "'", scratch.path());
+    REQUIRE(refused.exit_code == 2);
+    REQUIRE(contains(refused.err, "expected a whole number from 0 to 18446744073709551615 "
+                                  "(digits only), got " +
+                                      seed));
+  }
+  const Outcome largest =
+      run_removalsim("run " + kTiny + " -r 1 --seed 18446744073709551615", scratch.path());
+  REQUIRE(largest.exit_code == 0);
+  REQUIRE(contains(largest.out, "seed 18446744073709551615"));
+  for (const std::string limit : {"nan", "inf", "-1", "0"}) {
+    INFO("--max-orders " << limit);
+    const Outcome refused =
+        run_removalsim("run " + kTiny + " --max-orders " + limit, scratch.path());
+    REQUIRE(refused.exit_code == 2);
+    REQUIRE(contains(refused.err, "expected a finite number > 0, got " + limit));
+  }
+  const Outcome threads = run_removalsim("run " + kTiny + " --threads -1", scratch.path());
+  REQUIRE(threads.exit_code == 2);
+  REQUIRE(contains(threads.err, "got -1"));
+}
+
+TEST_CASE("an empty --out is refused, not taken for no output", "[cli][numbers]") {
+  TemporaryDirectory scratch("empty-out");
+  const Outcome refused = run_removalsim("run " + kTiny + " -r 1 --out ''", scratch.path());
+  REQUIRE(refused.exit_code == 2);
+  REQUIRE(contains(refused.err, "expected a path, got an empty one"));
+}
+
 TEST_CASE("a sweep whose results would not fit in memory is refused before anything is allocated",
           "[cli][limits]") {
   TemporaryDirectory scratch("sweep-size");
