@@ -3,6 +3,7 @@
 #include "execution.h"
 #include "interrupt.h"
 #include "number_options.h"
+#include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
 #include "simulation_options.h"
@@ -109,6 +110,12 @@ std::string command_line(const CalibrateOptions &o, const std::string &method, s
 
 void calibrate(const CalibrateOptions &options) {
   const auto started = std::chrono::steady_clock::now();
+  // Refused now rather than after the whole fit.
+  for (const std::string *file : {&options.out, &options.posterior}) {
+    if (!file->empty() && Execution::is_coordinator()) {
+      check_output_file(*file);
+    }
+  }
   const auto free = scenario::load_free_parameters(options.free);
   studies::CalibrationChoices choices{
       .method = options.method,

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 #include <optional>
 #include <system_error>
 
@@ -272,7 +273,10 @@ void check_design(const SensitivityDesign &design, const std::filesystem::path &
         throw sensitivity_errors::calendar_varied(parameter.where, key);
       }
     }
-    for (const double value : {parameter.low, parameter.high}) {
+    // The point 1/pi of the way is no whole number: a key that takes only whole numbers (places,
+    // seats) without `integer: true` fails here, at the study's line, not in the middle of a run.
+    const double between = parameter.low + (parameter.high - parameter.low) / std::numbers::pi;
+    for (const double value : {parameter.low, parameter.high, between}) {
       const auto overrides = parameter_overrides(parameter, value, base);
       try {
         (void)load_scenario(scenario_file, overrides);

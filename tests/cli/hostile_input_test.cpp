@@ -103,3 +103,35 @@ TEST_CASE("a sensitivity design whose points would not fit in memory is refused 
   REQUIRE(contains(refused.err, "long-study.yaml: too large to simulate: the "));
   REQUIRE(contains(refused.err, "design points and their outputs need about "));
 }
+
+TEST_CASE("a study varying a whole-number key without `integer: true` is refused at its line",
+          "[cli][sensitivity]") {
+  TemporaryDirectory scratch("study-whole-key");
+  const fs::path study = scratch.path() / "study.yaml";
+  std::ofstream(study) << "method: morris\nreplications: 2\nseed: 3\n"
+                       << "morris: {trajectories: 4, levels: 4}\n"
+                       << "outputs:\n  - {metric: removals, country: AA, period: 2023}\n"
+                       << "parameters:\n"
+                       << "  - {name: places, key: national.detention.capacity, low: 20, "
+                          "high: 2000}\n";
+  const Outcome refused =
+      run_removalsim("sensitivity " + kTiny + " --params " + study.string(), scratch.path());
+  REQUIRE(refused.exit_code == 2);
+  REQUIRE(contains(refused.err, study.string() + ":8:5: parameters[0]: the scenario refuses "
+                                                 "`places` = "));
+  REQUIRE(contains(refused.err, "national.detention.capacity: a capacity must be a whole number"));
+}
+
+TEST_CASE("calibrate --out naming a directory is refused before the fit", "[cli][calibrate]") {
+  TemporaryDirectory scratch("calibrate-out-directory");
+  const fs::path directory = scratch.path() / "a-directory";
+  fs::create_directories(directory);
+  const Outcome refused = run_removalsim(
+      "calibrate " + kTiny + " --targets " + kData + "/tiny-targets.yaml --free " + kData +
+          "/medium-free.yaml -r 2 --starts 1 --max-evaluations 2 --out " + directory.string(),
+      scratch.path());
+  REQUIRE(refused.exit_code == 3);
+  REQUIRE(refused.err ==
+          "removalsim: error: cannot write " + directory.string() + ": it is a directory\n");
+  REQUIRE(refused.out.empty());
+}
