@@ -104,6 +104,21 @@ TEST_CASE("a sensitivity design whose points would not fit in memory is refused 
   REQUIRE(contains(refused.err, "design points and their outputs need about "));
 }
 
+TEST_CASE("exact refuses a chain too stiff to solve instead of printing wrong probabilities",
+          "[cli][exact]") {
+  TemporaryDirectory scratch("exact-stiff");
+  const fs::path stiff = scratch.path() / "stiff.yaml";
+  // An LPC requested 1e-20 days after admission: rates 10^20 times apart in one generator.
+  std::ofstream(stiff) << "extends: " << REMOVALSIM_SOURCE_DIR
+                       << "/scenarios/examples/markovian.yaml\n"
+                       << "national:\n  lpc: {request_delay: {dist: exponential, mean: 1e-20}}\n";
+  const Outcome refused = run_removalsim("exact " + stiff.string(), scratch.path());
+  REQUIRE(refused.exit_code == 4);
+  REQUIRE(contains(refused.err, "removalsim: model error: the exact chain of XA/all cannot be "
+                                "solved accurately: its outcome probabilities sum to "));
+  REQUIRE_FALSE(contains(refused.out, "removed"));
+}
+
 TEST_CASE("a study varying a whole-number key without `integer: true` is refused at its line",
           "[cli][sensitivity]") {
   TemporaryDirectory scratch("study-whole-key");
