@@ -87,7 +87,7 @@ ScenarioError nested_too_deeply(const SourceLocation &where, int limit) {
 
 ScenarioError too_many_values(const SourceLocation &where, std::size_t limit) {
   return make(where, "the document holds more than " + std::to_string(limit) +
-                         " values (an alias of aliases, repeated over and over?)");
+                         " values, the most a file may hold (an alias counts at each use)");
 }
 
 ScenarioError invalid_key(const SourceLocation &where, std::string_view found) {
@@ -323,6 +323,12 @@ ScenarioError extends_not_found(const SourceLocation &where, std::string_view na
                                 std::string_view resolved) {
   return make(where, "`extends:` file " + quoted(named) + " not found (looked for " +
                          quoted(resolved) + ")");
+}
+
+ScenarioError extends_not_a_file(const SourceLocation &where, std::string_view named,
+                                 std::string_view resolved, std::string_view what) {
+  return make(where, "`extends:` file " + quoted(named) + " is " + std::string(what) +
+                         ", not a scenario file (" + quoted(resolved) + ")");
 }
 
 ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::string> &cycle) {

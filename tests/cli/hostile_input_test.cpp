@@ -104,6 +104,27 @@ TEST_CASE("a sensitivity design whose points would not fit in memory is refused 
   REQUIRE(contains(refused.err, "design points and their outputs need about "));
 }
 
+TEST_CASE("a scenario that is a device is refused, not read without end", "[cli]") {
+  TemporaryDirectory scratch("device");
+  const Outcome refused = run_removalsim("run /dev/zero", scratch.path());
+  REQUIRE(refused.exit_code == 2);
+  REQUIRE(refused.err == "removalsim: error: /dev/zero: cannot read the scenario file: it is a "
+                         "device\n");
+}
+
+TEST_CASE("an empty sweep checkpoint is called empty, not another sweep's", "[cli][sweep]") {
+  TemporaryDirectory scratch("empty-checkpoint");
+  const fs::path out = scratch.path() / "out";
+  fs::create_directories(out);
+  std::ofstream(out / "sweep.checkpoint").flush();
+  const Outcome refused = run_removalsim(
+      "sweep " + kData + "/sweep/tiny-sweep.yaml --resume --out " + out.string(), scratch.path());
+  REQUIRE(refused.exit_code == 2);
+  REQUIRE(contains(refused.err, (out / "sweep.checkpoint").string() +
+                                    " is empty or cut short before its first line: run without "
+                                    "--resume to start afresh\n"));
+}
+
 TEST_CASE("exact refuses a chain too stiff to solve instead of printing wrong probabilities",
           "[cli][exact]") {
   TemporaryDirectory scratch("exact-stiff");

@@ -182,6 +182,10 @@ ScenarioError profile_only_key(const SourceLocation &where, std::string_view key
 /// The file named by `extends:` does not exist; `resolved` is where it was looked for.
 ScenarioError extends_not_found(const SourceLocation &where, std::string_view named,
                                 std::string_view resolved);
+/// `extends:` names something that is not a regular file: `what` is "a directory" or "a device, a
+/// pipe or a socket".
+ScenarioError extends_not_a_file(const SourceLocation &where, std::string_view named,
+                                 std::string_view resolved, std::string_view what);
 /// `extends:` files that extend each other; `cycle` lists the files, the first one repeated last.
 ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::string> &cycle);
 
