@@ -135,8 +135,8 @@ TEST_CASE("exact refuses a chain too stiff to solve instead of printing wrong pr
                        << "national:\n  lpc: {request_delay: {dist: exponential, mean: 1e-20}}\n";
   const Outcome refused = run_removalsim("exact " + stiff.string(), scratch.path());
   REQUIRE(refused.exit_code == 4);
-  REQUIRE(contains(refused.err, "removalsim: model error: the exact chain of XA/all cannot be "
-                                "solved accurately: its outcome probabilities sum to "));
+  REQUIRE(contains(refused.err, "removalsim: model error: the exact chain of XA/"));
+  REQUIRE(contains(refused.err, " cannot be solved accurately: its outcome probabilities sum to "));
   REQUIRE_FALSE(contains(refused.out, "removed"));
 }
 
