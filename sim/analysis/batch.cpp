@@ -9,6 +9,10 @@ evaluate_batch(std::size_t points, const ScenarioFactory &make_scenario, std::si
   std::vector<model::Scenario> scenarios;
   scenarios.reserve(points);
   for (std::size_t p = 0; p < points; ++p) {
+    // Preparing a large design (a scenario loaded per point) takes as long as a simulation.
+    if (engine::stop_requested(stop)) {
+      throw engine::Stopped();
+    }
     scenarios.push_back(make_scenario(p));
   }
   const std::size_t units = points * replications;

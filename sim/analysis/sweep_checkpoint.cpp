@@ -85,6 +85,13 @@ std::map<std::size_t, UnitResult> SweepCheckpoint::read(const std::filesystem::p
   std::ostringstream content;
   content << in.rdbuf();
   const std::string text = content.str();
+  if (text.find('\n') == std::string::npos) {
+    // Not even a whole header: the file was cut short (a kill, a full disk), not written by
+    // another sweep.
+    throw CheckpointError(file.string() +
+                          " is empty or cut short before its first line: run without --resume "
+                          "to start afresh");
+  }
   if (text.rfind(header_line(fingerprint), 0) != 0) {
     throw CheckpointError(file.string() +
                           " was written for another sweep (another design, seed, replication "

@@ -7,12 +7,15 @@
 #include "invocation.h"
 #include "progress.h"
 
+#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/engine/stop_flag.h"
 
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdio>
 #include <exception>
+#include <iostream>
 #include <optional>
 #include <string>
 
@@ -39,6 +42,16 @@ void add_commands(CLI::App &app) {
   add_demo_command(app);
 }
 
+/// What a command printed reaches its reader only if the standard output took it: a full disk
+/// behind `> file` is an output failure, like one of `--out`.
+void check_standard_output() {
+  std::cout.flush();
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout) {
+    throw analysis::OutputError("cannot write the standard output (disk full?); what was "
+                                "printed is incomplete");
+  }
+}
+
 /// The signal that stopped the command; SIGINT when a stop came without one.
 int stopping_signal() { return interrupting_signal() != 0 ? interrupting_signal() : SIGINT; }
 
@@ -47,6 +60,9 @@ int stopping_signal() { return interrupting_signal() != 0 ? interrupting_signal(
 int removalsim_main(int argc, char **argv) {
   CLI::App app{"removalsim: discrete-event simulation of removal-procedure throughput"};
   add_commands(app);
+  // Beyond a file size limit (`ulimit -f`), a write fails (an output error, exit 3, the previous
+  // outputs kept) instead of the process being killed without a word.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::optional<Execution> execution;
   int code = kSuccess;
   remember_command_line(argc, argv);
@@ -57,6 +73,7 @@ int removalsim_main(int argc, char **argv) {
       // The command finished what it could (calibrate writes its best point so far).
       throw engine::Stopped();
     }
+    check_standard_output();
   } catch (const CLI::ParseError &error) {
     // CLI11 prints its own messages, and --help and --version arrive as "errors" meaning success.
     code = app.exit(error) == 0 ? kSuccess : exit_code(ErrorCategory::user, 0);

@@ -3,6 +3,8 @@
 #include "execution.h"
 #include "interrupt.h"
 #include "invocation.h"
+#include "number_options.h"
+#include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
 #include "simulation_options.h"
@@ -101,6 +103,12 @@ std::string command_line(const CalibrateOptions &o, const std::string &method, s
 
 void calibrate(const CalibrateOptions &options) {
   const auto started = std::chrono::steady_clock::now();
+  // Refused now rather than after the whole fit.
+  for (const std::string *file : {&options.out, &options.posterior}) {
+    if (!file->empty() && Execution::is_coordinator()) {
+      check_output_file(*file);
+    }
+  }
   const auto free = scenario::load_free_parameters(options.free);
   studies::CalibrationChoices choices{
       .method = options.method,
@@ -285,6 +293,7 @@ void add_calibrate_command(CLI::App &app) {
   command
       ->add_option("--design-points", options->design_points,
                    "SMM: points of the global Sobol design (default 8 per parameter, at least 16)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
   command->add_option("--start", options->start,
                       "SMM: a scenario whose values of the free parameters compete with the "
@@ -293,6 +302,7 @@ void add_calibrate_command(CLI::App &app) {
       ->add_option("--covariance-replications", options->covariance_replications,
                    "SMM: replications of the estimate for the moments' covariance in the "
                    "standard errors (default 2 (d + 1) for d parameters, at least the polish's)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{2}, std::size_t{100'000}));
   command
       ->add_option("--optimiser", options->optimiser,
@@ -303,21 +313,25 @@ void add_calibrate_command(CLI::App &app) {
       ->add_option("--starts", options->starts,
                    "SMM: local runs, from the best design points (default " +
                        std::to_string(kSmmDefaults.starts) + ")")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{1}, std::size_t{10'000}));
   command
       ->add_option("--max-evaluations", options->max_evaluations,
                    "SMM: evaluations per local run (default " +
                        std::to_string(kSmmDefaults.max_evaluations) + ")")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
   command
       ->add_option("--population", options->population,
                    "ABC-SMC: particles (default " + std::to_string(kAbcDefaults.population_size) +
                        ")")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{2}, std::size_t{1'000'000}));
   command
       ->add_option("--generations", options->generations,
                    "ABC-SMC: generations (default " + std::to_string(kAbcDefaults.max_generations) +
                        ")")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000}));
   command->add_flag("--resume", options->resume,
                     "Go on from OUT.checkpoint, left by an interrupted run of the same command "

@@ -9,7 +9,6 @@
 #include "set_option.h"
 #include "simulation_options.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/comparison.h"
 #include "removalsim/engine/calendar.h"
 #include "removalsim/scenario/loader.h"
@@ -44,9 +43,7 @@ void compare(const CompareOptions &options) {
   check_run_size(scenario, options.scenario, 0, options.threads, options.limits);
   const auto study = studies::load_comparison_study(scenario, options.targets);
   const auto &targets = study.targets;
-  if (!options.out.empty() && Execution::is_coordinator()) {
-    prepare_output_directory(options.out);
-  }
+  const auto output = Execution::is_coordinator() ? prepare_output_set(options.out) : nullptr;
 
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto executor = Execution::executor(options.threads, interrupt_guard.stop_flag());
@@ -86,12 +83,10 @@ void compare(const CompareOptions &options) {
   std::printf("%zu of %zu targets within tolerance\n", within, simulated);
   std::printf("%zu of %zu targets inside their interval\n", inside, simulated);
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  analysis::AtomicFile csv(out / "comparison.csv");
-  studies::write_comparison_csv(csv.stream(), targets, comparisons);
+  studies::write_comparison_csv(output->file("comparison.csv"), targets, comparisons);
   nlohmann::ordered_json record = studies::output_record(invocation());
   studies::add_scenario(record, loaded, options.scenario);
   record["targets"] = options.targets;
@@ -101,11 +96,8 @@ void compare(const CompareOptions &options) {
   record["targets_simulated"] = simulated;
   record["targets_within_tolerance"] = within;
   record["wall_seconds"] = wall_seconds;
-  analysis::AtomicFile json(out / "compare.json");
-  json.stream() << studies::record_text(record);
-  // Commit only once both files are fully written: an error above leaves no new file behind.
-  csv.commit();
-  json.commit();
+  output->file("compare.json") << studies::record_text(record);
+  output->commit();
   std::fprintf(stderr, "wrote %s/{comparison.csv,compare.json}\n", options.out.c_str());
 }
 

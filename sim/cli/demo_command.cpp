@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "number_options.h"
 #include "simulation_options.h"
 
 #include "removalsim/engine/interval.h"
@@ -55,8 +56,11 @@ void add_demo_command(CLI::App &app) {
   auto options = std::make_shared<DemoOptions>();
   CLI::App *demo = app.add_subcommand(
       "demo", "Simulate an M/M/c queue on the engine and compare it with Erlang C");
-  demo->add_option("--servers", options->servers, "Number of servers")->check(CLI::Range(1, 1000));
+  demo->add_option("--servers", options->servers, "Number of servers")
+      ->check(kWholeNumber)
+      ->check(CLI::Range(1, 1000));
   demo->add_option("--utilisation", options->utilisation, "Utilisation rho = lambda / (c mu)")
+      ->check(kFiniteNumber)
       ->check(CLI::Range(0.01, 0.99));
   add_simulation_options(
       *demo, *options,

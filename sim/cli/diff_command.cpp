@@ -8,7 +8,6 @@
 #include "set_option.h"
 #include "simulation_options.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/paired_difference.h"
 #include "removalsim/scenario/layout.h"
 #include "removalsim/scenario/loader.h"
@@ -111,9 +110,7 @@ void diff(const DiffOptions &options) {
                  options.limits);
   check_run_size(whatif.scenario, options.whatif, 2 * options.replications, options.threads,
                  options.limits);
-  if (!options.out.empty()) {
-    prepare_output_directory(options.out);
-  }
+  const auto output = prepare_output_set(options.out);
   const std::size_t n = options.replications;
   const auto started = std::chrono::steady_clock::now();
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
@@ -133,12 +130,10 @@ void diff(const DiffOptions &options) {
               "of the differences; replication r of both runs uses the same random numbers)\n");
   print_table(rows);
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  analysis::AtomicFile csv(out / "diff.csv");
-  analysis::write_paired_differences_csv(csv.stream(), rows);
+  analysis::write_paired_differences_csv(output->file("diff.csv"), rows);
   nlohmann::ordered_json record = studies::output_record(invocation());
   nlohmann::ordered_json base_record;
   studies::add_scenario(base_record, base, options.base);
@@ -150,11 +145,8 @@ void diff(const DiffOptions &options) {
   record["replications"] = n;
   record["threads"] = options.threads == 0 ? engine::default_thread_count() : options.threads;
   record["wall_seconds"] = wall_seconds;
-  analysis::AtomicFile json(out / "diff.json");
-  json.stream() << studies::record_text(record);
-  // Commit only once both files are fully written: an error above leaves no new file behind.
-  csv.commit();
-  json.commit();
+  output->file("diff.json") << studies::record_text(record);
+  output->commit();
   std::fprintf(stderr, "wrote %s/{diff.csv,diff.json}\n", options.out.c_str());
 }
 

@@ -1,20 +1,21 @@
 #include "output_directory.h"
 
-#include "removalsim/analysis/atomic_file.h"
-
-#include <system_error>
-
 namespace removalsim::cli {
 
-void prepare_output_directory(const std::filesystem::path &directory) {
-  std::error_code error;
-  std::filesystem::create_directories(directory, error);
-  if (error) {
-    throw analysis::OutputError("cannot create output directory " + directory.string() + ": " +
-                                error.message());
+std::unique_ptr<analysis::OutputSet> prepare_output_set(const std::string &directory) {
+  if (directory.empty()) {
+    return nullptr;
   }
-  // Opening (and dropping) an atomic file proves the directory is writable, and leaves nothing.
-  const analysis::AtomicFile probe(directory / ".removalsim-write-test");
+  return std::make_unique<analysis::OutputSet>(directory);
+}
+
+void check_output_file(const std::string &file) {
+  std::error_code error;
+  if (std::filesystem::is_directory(file, error)) {
+    throw analysis::OutputError("cannot write " + file + ": it is a directory");
+  }
+  // Opening (and dropping) an atomic file proves its directory is writable, and leaves nothing.
+  const analysis::AtomicFile probe(file);
 }
 
 } // namespace removalsim::cli

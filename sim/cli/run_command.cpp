@@ -10,7 +10,6 @@
 #include "simulation_options.h"
 #include "summary_table.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/summary.h"
@@ -63,9 +62,7 @@ void run(const RunOptions &options) {
           ? studies::ComparisonStudy{}
           : studies::headline_study(studies::load_comparison_study(scenario, loaded.targets_file));
   check_run_size(scenario, options.scenario, options.replications, options.threads, options.limits);
-  if (!options.out.empty()) {
-    prepare_output_directory(options.out);
-  }
+  const auto output = prepare_output_set(options.out);
   const auto started = std::chrono::steady_clock::now();
   const InterruptGuard interrupt_guard(kStopWithoutOutputNotice);
   const auto results =
@@ -95,21 +92,14 @@ void run(const RunOptions &options) {
        "in period", "in prison", "house arrest"});
   print_headline_targets(loaded.targets_file, headlines, results);
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  analysis::AtomicFile monthly(out / "monthly.csv");
-  analysis::write_monthly_csv(monthly.stream(), scenario, results, options.sparse);
-  analysis::AtomicFile summary(out / "summary.csv");
-  analysis::write_summary_csv(summary.stream(), rows);
-  analysis::AtomicFile run_json(out / "run.json");
-  run_json.stream() << studies::run_json(invocation(), loaded, options.scenario, options.seed,
-                                         options.threads, results, wall_seconds);
-  // Commit only once every file is fully written: an error above leaves no new file behind.
-  monthly.commit();
-  summary.commit();
-  run_json.commit();
+  analysis::write_monthly_csv(output->file("monthly.csv"), scenario, results, options.sparse);
+  analysis::write_summary_csv(output->file("summary.csv"), rows);
+  output->file("run.json") << studies::run_json(
+      invocation(), loaded, options.scenario, options.seed, options.threads, results, wall_seconds);
+  output->commit();
   std::fprintf(stderr, "wrote %s/{monthly.csv,summary.csv,run.json}\n", options.out.c_str());
 }
 

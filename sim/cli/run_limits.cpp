@@ -1,9 +1,11 @@
 #include "run_limits.h"
+#include "number_options.h"
 
 #include "removalsim/engine/replications.h"
 #include "removalsim/model/run_size.h"
 
 #include <cstdio>
+#include <limits>
 #include <unistd.h>
 
 namespace removalsim::cli {
@@ -41,9 +43,19 @@ void add_limit_options(CLI::App &command, RunLimits &limits) {
                   "Refuse scenarios whose replications would issue more orders than this "
                   "(expected, backlog included)")
       ->capture_default_str()
+      ->check(kPositiveFiniteNumber);
+  command
+      .add_option("--max-events", limits.max_events,
+                  "Stop with an error a replication that processes more events than this")
+      ->capture_default_str()
+      ->check(kWholeNumber)
       ->check(CLI::PositiveNumber);
   command.add_flag("--no-limits", limits.unlimited,
-                   "Simulate however many orders and however much memory the run needs");
+                   "Simulate however many orders, events and however much memory the run needs");
+  command.parse_complete_callback([&limits] {
+    engine::set_max_events_per_run(limits.unlimited ? std::numeric_limits<std::uint64_t>::max()
+                                                    : limits.max_events);
+  });
 }
 
 void check_run_size(const model::Scenario &scenario, const std::string &file,
@@ -61,13 +73,18 @@ void check_run_size(const model::Scenario &scenario, const std::string &file,
   const unsigned workers = threads == 0 ? engine::default_thread_count() : threads;
   const double needed =
       size.result_bytes * static_cast<double>(kept_results + static_cast<std::size_t>(workers));
+  check_memory(file, needed,
+               "the monthly counters of " + std::to_string(kept_results) + " replication(s)",
+               "use fewer replications or months", limits);
+}
+
+void check_memory(const std::string &file, double bytes, const std::string &what,
+                  const std::string &advice, const RunLimits &limits) {
   const double available = physical_memory_bytes() / 2;
-  if (available > 0 && needed > available) {
-    throw RunTooLargeError(file + ": too large to simulate: the monthly counters of " +
-                           std::to_string(kept_results) + " replication(s) need about " +
-                           bytes_text(needed) + " of memory (limit " + bytes_text(available) +
-                           ", half of this machine's); use fewer replications or months, or "
-                           "--no-limits");
+  if (!limits.unlimited && available > 0 && bytes > available) {
+    throw RunTooLargeError(file + ": too large to simulate: " + what + " need about " +
+                           bytes_text(bytes) + " of memory (limit " + bytes_text(available) +
+                           ", half of this machine's); " + advice + ", or --no-limits");
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "removalsim/engine/error.h"
+#include "removalsim/engine/event_limit.h"
 #include "removalsim/model/parameters.h"
 
 #include <CLI/CLI.hpp>
@@ -27,10 +28,13 @@ inline constexpr double kDefaultMaxOrders = 1e8;
 /// How large a run may be. Memory is capped at half of this machine's physical memory.
 struct RunLimits {
   double max_orders = kDefaultMaxOrders;
+  /// The events one replication may process (engine::max_events_per_run).
+  std::uint64_t max_events = engine::kDefaultMaxEvents;
   bool unlimited = false;
 };
 
-/// Adds `--max-orders N` and `--no-limits` to `command`.
+/// Adds `--max-orders N`, `--max-events N` and `--no-limits` to `command`; once `command` is
+/// parsed, the event limit applies to every simulation of the process.
 void add_limit_options(CLI::App &command, RunLimits &limits);
 
 /// Throws RunTooLargeError, naming `file`, the estimate and the limit, when one replication of
@@ -38,5 +42,11 @@ void add_limit_options(CLI::App &command, RunLimits &limits);
 /// counters (plus one being simulated per thread) would exceed the memory limit.
 void check_run_size(const model::Scenario &scenario, const std::string &file,
                     std::size_t kept_results, unsigned threads, const RunLimits &limits);
+
+/// Throws RunTooLargeError, naming `file`, when `what` (e.g. "the results of 2 point(s) x 10
+/// replication(s)") would need more than the memory limit: `bytes`, estimated before anything
+/// is allocated. `advice` says what to reduce.
+void check_memory(const std::string &file, double bytes, const std::string &what,
+                  const std::string &advice, const RunLimits &limits);
 
 } // namespace removalsim::cli

@@ -2,12 +2,12 @@
 #include "execution.h"
 #include "interrupt.h"
 #include "invocation.h"
+#include "number_options.h"
 #include "output_directory.h"
 #include "progress.h"
 #include "run_limits.h"
 #include "simulation_options.h"
 
-#include "removalsim/analysis/atomic_file.h"
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/sensitivity/factor.h"
 #include "removalsim/analysis/sensitivity/index_table.h"
@@ -145,6 +145,34 @@ void print_output(const scenario::StudyOutput &output,
   }
 }
 
+constexpr double kBytesPerParameterSet = 4096;
+
+/// Refuses, before the design is drawn, a design whose points and their outputs would not fit
+/// in memory.
+void check_design_size(const scenario::SensitivityDesign &design, const model::Scenario &base,
+                       const SensitivityOptions &options) {
+  const double dimension = static_cast<double>(design.parameters.size());
+  const double points = design.method == scenario::StudyMethod::morris
+                            ? static_cast<double>(design.trajectories) * (dimension + 1)
+                            : static_cast<double>(design.base_samples) *
+                                  (design.second_order ? 2 * dimension + 2 : dimension + 2);
+  // Per point: its scenario (about 4 KB per set of parameters: national, each country, each
+  // profile; 8 KB measured for a scenario of two countries), its coordinates in the unit cube and
+  // in the parameters' units, and one vector of outputs per replication (24 bytes of vector each).
+  double parameter_sets = 1;
+  for (const model::Country &country : base.countries) {
+    parameter_sets += 1 + static_cast<double>(country.profiles.size());
+  }
+  const double bytes_per_point = kBytesPerParameterSet * parameter_sets + 2 * (24 + 8 * dimension) +
+                                 static_cast<double>(design.replications) *
+                                     (24 + 8 * static_cast<double>(design.outputs.size()));
+  char count[32];
+  std::snprintf(count, sizeof count, "%.3g", points);
+  check_memory(options.params, points * bytes_per_point,
+               std::string("the ") + count + " design points and their outputs",
+               "use fewer samples, trajectories or replications", options.limits);
+}
+
 void run(const SensitivityOptions &options) {
   const scenario::LoadedScenario base = scenario::load_scenario(options.scenario);
   scenario::SensitivityDesign design = scenario::load_sensitivity_design(options.params);
@@ -158,9 +186,8 @@ void run(const SensitivityOptions &options) {
                                               .samples = options.samples,
                                               .metric = options.metric});
   scenario::check_design(design, options.scenario, base, analysis::metric_names());
-  if (!options.out.empty() && Execution::is_coordinator()) {
-    prepare_output_directory(options.out);
-  }
+  check_design_size(design, base.scenario, options);
+  const auto output = Execution::is_coordinator() ? prepare_output_set(options.out) : nullptr;
   const studies::SensitivityPlan plan = studies::plan_sensitivity(design, base);
   const auto &factors = plan.factors;
   const auto &points = plan.points;
@@ -203,29 +230,21 @@ void run(const SensitivityOptions &options) {
     print_output(design.outputs[k], results[k], factors, design.method, design.replications);
   }
 
-  if (options.out.empty()) {
+  if (!output) {
     return;
   }
-  const std::filesystem::path out(options.out);
-  std::vector<std::unique_ptr<analysis::AtomicFile>> files;
   for (std::size_t k = 0; k < design.outputs.size(); ++k) {
-    files.push_back(std::make_unique<analysis::AtomicFile>(
-        out / studies::sensitivity_csv_name(design.outputs[k], k)));
-    sa::write_sensitivity_csv(files.back()->stream(), results[k].rows);
+    sa::write_sensitivity_csv(output->file(studies::sensitivity_csv_name(design.outputs[k], k)),
+                              results[k].rows);
   }
   // The design and each point's outputs, to re-analyse elsewhere (SALib reads them directly).
-  files.push_back(std::make_unique<analysis::AtomicFile>(out / "points.csv"));
-  files.back()->stream() << studies::sensitivity_points_csv(design, plan, results);
-  files.push_back(std::make_unique<analysis::AtomicFile>(out / "sensitivity.json"));
-  files.back()->stream() << studies::sensitivity_json(base, design, plan, results,
-                                                      {.invocation = invocation(),
-                                                       .scenario_file = options.scenario,
-                                                       .params_file = options.params,
-                                                       .wall_seconds = wall_seconds});
-  // Commit only once every file is fully written: an error above leaves no new file behind.
-  for (auto &file : files) {
-    file->commit();
-  }
+  output->file("points.csv") << studies::sensitivity_points_csv(design, plan, results);
+  output->file("sensitivity.json") << studies::sensitivity_json(base, design, plan, results,
+                                                                {.invocation = invocation(),
+                                                                 .scenario_file = options.scenario,
+                                                                 .params_file = options.params,
+                                                                 .wall_seconds = wall_seconds});
+  output->commit();
   std::fprintf(stderr, "wrote %s/{sensitivity*.csv,points.csv,sensitivity.json}\n",
                options.out.c_str());
 }
@@ -261,10 +280,12 @@ void add_sensitivity_command(CLI::App &app) {
   command
       ->add_option("--trajectories", options->trajectories,
                    "Morris trajectories (default: the study file's)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{2}, std::size_t{100'000}));
   command
       ->add_option("--samples", options->samples,
                    "Sobol base samples N, a power of two (default: the study file's)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 30));
   add_limit_options(*command, options->limits);
   command->callback([options] { run(*options); });

@@ -70,6 +70,19 @@ std::uint64_t fingerprint_of(const scenario::SweepDesign &design,
   return fingerprint.value();
 }
 
+/// A unit's bookkeeping: its index in the pending and done lists, its node in the map of results.
+constexpr double kBytesPerUnit = 128.0;
+
+/// The output directory holds the checkpoint while the sweep runs, before its outputs exist.
+void create_checkpoint_directory(const std::filesystem::path &directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) {
+    throw analysis::OutputError("cannot create output directory " + directory.string() + ": " +
+                                error.message());
+  }
+}
+
 SweepFaults &injected_faults() {
   static SweepFaults faults;
   return faults;
@@ -86,6 +99,16 @@ void sweep(const SweepOptions &options) {
                    options.limits);
   }
   const studies::SweepUnitLayout &layout = study.layout;
+  // Every replication's outputs are kept to the end, twice (the units' results, then the table),
+  // and every unit has its bookkeeping (pending, done, checkpointed).
+  const double replications =
+      static_cast<double>(design.points.size()) * static_cast<double>(design.replications);
+  check_memory(options.design,
+               replications * 16.0 * static_cast<double>(design.outputs.size() + 1) +
+                   static_cast<double>(layout.units()) * kBytesPerUnit,
+               "the results of " + std::to_string(design.points.size()) + " point(s) x " +
+                   std::to_string(design.replications) + " replication(s)",
+               "use fewer replications or points", options.limits);
   const InterruptGuard interrupt_guard(kSweepStopNotice);
   const engine::StopFlag *stop = interrupt_guard.stop_flag();
   const auto executor = Execution::executor(options.threads, stop);
@@ -98,8 +121,10 @@ void sweep(const SweepOptions &options) {
   std::map<std::size_t, analysis::UnitResult> finished;
   std::unique_ptr<analysis::SweepCheckpoint> checkpoint;
   std::vector<double> done_units;
+  std::unique_ptr<analysis::OutputSet> output;
   if (coordinator && !options.out.empty()) {
-    prepare_output_directory(out);
+    output = prepare_output_set(options.out);
+    create_checkpoint_directory(out);
     if (options.resume) {
       finished = analysis::SweepCheckpoint::read(out / "sweep.checkpoint", fingerprint);
       studies::check_units_fit(finished, layout, design.outputs.size(), out / "sweep.checkpoint");
@@ -169,20 +194,15 @@ void sweep(const SweepOptions &options) {
     analysis::write_sweep_summary_csv(std::cout, names, output_names, values);
     return;
   }
-  analysis::AtomicFile replications(out / "replications.csv");
-  analysis::write_sweep_replications_csv(replications.stream(), names, output_names, values);
-  analysis::AtomicFile summary(out / "summary.csv");
-  analysis::write_sweep_summary_csv(summary.stream(), names, output_names, values);
-  analysis::AtomicFile sweep_json(out / "sweep.json");
-  sweep_json.stream() << studies::sweep_json(study, {.invocation = invocation(),
-                                                     .design_file = options.design,
-                                                     .units_resumed = done_units.size(),
-                                                     .wall_seconds = wall_seconds});
-  // Commit only once every file is fully written; the checkpoint goes last, so a failure before
-  // leaves the sweep resumable.
-  replications.commit();
-  summary.commit();
-  sweep_json.commit();
+  analysis::write_sweep_replications_csv(output->file("replications.csv"), names, output_names,
+                                         values);
+  analysis::write_sweep_summary_csv(output->file("summary.csv"), names, output_names, values);
+  output->file("sweep.json") << studies::sweep_json(study, {.invocation = invocation(),
+                                                            .design_file = options.design,
+                                                            .units_resumed = done_units.size(),
+                                                            .wall_seconds = wall_seconds});
+  // The checkpoint goes last, so a failure before leaves the sweep resumable.
+  output->commit();
   checkpoint->remove();
   std::fprintf(stderr, "wrote %s/{replications.csv,summary.csv,sweep.json}\n", options.out.c_str());
 }

@@ -43,12 +43,10 @@ constexpr std::array kLaws{
 } // namespace
 
 Distribution ValueReader::distribution(const Node &node, const std::string &path) const {
-  const NumberRule delay{NumberRule::Bound::non_negative, "a delay", false};
+  const NumberRule &delay = model::kDelay;
   if (node.is_scalar()) {
     const double value = parse_number(node, path, kDelayExpected);
-    if (value < 0.0) {
-      throw errors::negative_value(where(node.mark, path), delay.noun, node.text);
-    }
+    check_range(node, path, delay, value);
     return Distribution::fixed(value);
   }
   if (!node.is_map()) {
@@ -101,31 +99,30 @@ Distribution ValueReader::distribution(const Node &node, const std::string &path
     return parse_number(*given[i], join(path, parameters[i]), "a number");
   };
   auto at = [&](std::size_t i) { return where(given[i]->mark, join(path, parameters[i])); };
+  auto delay_parameter = [&](std::size_t i) {
+    const double value = plain(i);
+    check_range(*given[i], join(path, parameters[i]), delay, value);
+    return value;
+  };
 
   switch (law->kind) {
-  case Distribution::Kind::fixed: {
-    const double value = plain(0);
-    if (value < 0.0) {
-      throw errors::negative_value(at(0), delay.noun, given[0]->text);
-    }
-    return Distribution::fixed(value);
-  }
+  case Distribution::Kind::fixed:
+    return Distribution::fixed(delay_parameter(0));
   case Distribution::Kind::exponential: {
     const double mean = plain(0);
     if (!(mean > 0.0)) {
       throw errors::distribution_mean_not_positive(at(0), law->name, given[0]->text);
     }
+    check_range(*given[0], join(path, parameters[0]), delay, mean);
     return Distribution::exponential(mean);
   }
   case Distribution::Kind::uniform: {
-    const double low = plain(0);
+    const double low = delay_parameter(0);
     const double high = plain(1);
-    if (low < 0.0) {
-      throw errors::negative_value(at(0), delay.noun, given[0]->text);
-    }
     if (high < low) {
       throw errors::uniform_bounds(at(1), given[0]->text, given[1]->text);
     }
+    check_range(*given[1], join(path, parameters[1]), delay, high);
     return Distribution::uniform(low, high);
   }
   case Distribution::Kind::lognormal:
@@ -138,11 +135,17 @@ Distribution ValueReader::distribution(const Node &node, const std::string &path
     if (sd < 0.0) {
       throw errors::distribution_sd_negative(at(1), law->name, given[1]->text);
     }
+    check_range(*given[0], join(path, parameters[0]), delay, mean);
+    check_range(*given[1], join(path, parameters[1]), delay, sd);
+    if (sd > model::kMaxCoefficientOfVariation * mean) {
+      throw errors::distribution_too_dispersed(at(1), law->name, model::kMaxCoefficientOfVariation,
+                                               given[0]->text, given[1]->text);
+    }
     return law->kind == Distribution::Kind::lognormal ? Distribution::lognormal(mean, sd)
                                                       : Distribution::gamma(mean, sd);
   }
   case Distribution::Kind::empirical: {
-    auto list = [&](std::size_t i, std::string_view noun) {
+    auto list = [&](std::size_t i, const NumberRule &rule) {
       const Node &list_node = *given[i];
       const std::string list_path = join(path, parameters[i]);
       if (!list_node.is_sequence()) {
@@ -153,15 +156,13 @@ Distribution ValueReader::distribution(const Node &node, const std::string &path
         const Node &item = list_node.items[k];
         const std::string item_path = list_path + '[' + std::to_string(k) + ']';
         const double value = parse_number(item, item_path, "a number");
-        if (value < 0.0) {
-          throw errors::negative_value(where(item.mark, item_path), noun, item.text);
-        }
+        check_range(item, item_path, rule, value);
         numbers.push_back(value);
       }
       return numbers;
     };
-    std::vector<double> values = list(0, delay.noun);
-    std::vector<double> weights = list(1, "a weight");
+    std::vector<double> values = list(0, delay);
+    std::vector<double> weights = list(1, model::kEmpiricalWeight);
     if (values.empty()) {
       throw errors::empirical_empty(at(0));
     }

@@ -70,7 +70,7 @@ public:
     file.population = setting(root, "population", 2);
     file.generations = setting(root, "generations", 1);
     if (const Entry *seed = root.find("seed")) {
-      file.seed = reader_.count(seed->value, "seed", "a seed");
+      file.seed = reader_.seed(seed->value, "seed");
     }
     return file;
   }

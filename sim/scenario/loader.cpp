@@ -273,6 +273,8 @@ private:
                      [&](std::uint64_t model::Country::*member) {
                        country.*member =
                            reader_.count(*leaf.value, leaf.path, leaf.def->range.noun);
+                       reader_.check_range(*leaf.value, leaf.path, leaf.def->range,
+                                           static_cast<double>(country.*member));
                      },
                      [&](std::vector<model::Profile> model::Country::*) { profiles = &leaf; },
                      [&](auto) { apply_case(leaf, values); },

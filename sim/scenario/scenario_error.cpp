@@ -46,6 +46,13 @@ std::string format_what(const SourceLocation &where, const std::string &message)
 using detail::did_you_mean;
 using detail::quoted;
 
+/// A bound as a user would write it: 36525, 1e+09, 30.4375.
+std::string number_text(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.12g", value);
+  return buffer;
+}
+
 ScenarioError make(const SourceLocation &where, const std::string &message,
                    std::string_view suggestion = {}) {
   return ScenarioError(where, message, std::string(suggestion));
@@ -83,7 +90,7 @@ ScenarioError nested_too_deeply(const SourceLocation &where, int limit) {
 
 ScenarioError too_many_values(const SourceLocation &where, std::size_t limit) {
   return make(where, "the document holds more than " + std::to_string(limit) +
-                         " values (an alias of aliases, repeated over and over?)");
+                         " values, the most a file may hold (an alias counts at each use)");
 }
 
 ScenarioError invalid_key(const SourceLocation &where, std::string_view found) {
@@ -113,6 +120,25 @@ ScenarioError missing_key(const SourceLocation &where, std::string_view key,
 ScenarioError negative_value(const SourceLocation &where, std::string_view what,
                              std::string_view value_text) {
   return make(where, std::string(what) + " must be >= 0, got " + std::string(value_text));
+}
+
+ScenarioError above_maximum(const SourceLocation &where, std::string_view what, double maximum,
+                            std::string_view reason, std::string_view value_text) {
+  return make(where, std::string(what) + " must be at most " + number_text(maximum) + " (" +
+                         std::string(reason) + "), got " + std::string(value_text));
+}
+
+ScenarioError not_whole(const SourceLocation &where, std::string_view what,
+                        std::string_view value_text) {
+  return make(where, std::string(what) + " must be a whole number, got " + std::string(value_text));
+}
+
+ScenarioError distribution_too_dispersed(const SourceLocation &where, std::string_view distribution,
+                                         double maximum_ratio, std::string_view mean_text,
+                                         std::string_view sd_text) {
+  return make(where, "the " + quoted(distribution) + " distribution needs sd at most " +
+                         number_text(maximum_ratio) + " times its mean, got mean " +
+                         std::string(mean_text) + " and sd " + std::string(sd_text));
 }
 
 ScenarioError outside_unit_interval(const SourceLocation &where, std::string_view what,
@@ -304,6 +330,12 @@ ScenarioError extends_not_found(const SourceLocation &where, std::string_view na
                                 std::string_view resolved) {
   return make(where, "`extends:` file " + quoted(named) + " not found (looked for " +
                          quoted(resolved) + ")");
+}
+
+ScenarioError extends_not_a_file(const SourceLocation &where, std::string_view named,
+                                 std::string_view resolved, std::string_view what) {
+  return make(where, "`extends:` file " + quoted(named) + " is " + std::string(what) +
+                         ", not a scenario file (" + quoted(resolved) + ")");
 }
 
 ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::string> &cycle) {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 #include <optional>
 #include <system_error>
 
@@ -51,7 +52,7 @@ public:
       design.replications = at_least(entry->value, "replications", "replications", 1);
     }
     if (const Entry *entry = root.find("seed")) {
-      design.seed = reader_.count(entry->value, "seed", "a seed");
+      design.seed = reader_.seed(entry->value, "seed");
     }
     if (const Entry *morris = root.find("morris")) {
       read_morris(morris->value, design);
@@ -68,7 +69,7 @@ public:
             at_least(entry->value, "bootstrap.resamples", "bootstrap resamples", 0);
       }
       if (const Entry *entry = node.find("seed")) {
-        design.bootstrap_seed = reader_.count(entry->value, "bootstrap.seed", "a seed");
+        design.bootstrap_seed = reader_.seed(entry->value, "bootstrap.seed");
       }
     }
     read_outputs(root, design);
@@ -119,7 +120,7 @@ private:
       }
     }
     if (const Entry *entry = node.find("seed")) {
-      design.design_seed = reader_.count(entry->value, "morris.seed", "a seed");
+      design.design_seed = reader_.seed(entry->value, "morris.seed");
     }
   }
 
@@ -272,7 +273,10 @@ void check_design(const SensitivityDesign &design, const std::filesystem::path &
         throw sensitivity_errors::calendar_varied(parameter.where, key);
       }
     }
-    for (const double value : {parameter.low, parameter.high}) {
+    // The point 1/pi of the way is no whole number: a key that takes only whole numbers (places,
+    // seats) without `integer: true` fails here, at the study's line, not in the middle of a run.
+    const double between = parameter.low + (parameter.high - parameter.low) / std::numbers::pi;
+    for (const double value : {parameter.low, parameter.high, between}) {
       const auto overrides = parameter_overrides(parameter, value, base);
       try {
         (void)load_scenario(scenario_file, overrides);

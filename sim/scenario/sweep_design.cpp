@@ -39,7 +39,7 @@ public:
       design.block = at_least_one(entry->value, "block");
     }
     if (const Entry *entry = root.find("seed")) {
-      design.seed = reader_.count(entry->value, "seed", "a seed");
+      design.seed = reader_.seed(entry->value, "seed");
     }
     design.outputs = read_study_outputs(reader_, root, "the sweep design");
     if (const Entry *points = root.find("points")) {

@@ -16,6 +16,7 @@ namespace {
 using namespace detail;
 
 constexpr NumberRule kReported{NumberRule::Bound::non_negative, "a reported value", false};
+constexpr NumberRule kReportedShare{NumberRule::Bound::unit_interval, "a reported share", false};
 constexpr NumberRule kStandardDeviation{NumberRule::Bound::non_negative, "a standard deviation",
                                         false};
 constexpr NumberRule kWeight{NumberRule::Bound::non_negative, "a weight", false};
@@ -108,7 +109,9 @@ private:
     read_period(period, join(path, "period"), target);
 
     const Node &value = reader_.require(item, path, "value", context);
-    target.value = reader_.number(value, join(path, "value"), kReported);
+    // A share (`cohort_removed_share`...) is a fraction of its cohort: above 1 no run can meet it.
+    const bool share = target.metric.ends_with("_share");
+    target.value = reader_.number(value, join(path, "value"), share ? kReportedShare : kReported);
     if (const Entry *uncertainty = item.find("uncertainty")) {
       read_uncertainty(uncertainty->value, join(path, "uncertainty"), value, target);
     }

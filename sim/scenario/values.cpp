@@ -87,13 +87,25 @@ double ValueReader::number(const Node &node, const std::string &path,
   }
   const double value =
       parse_number(node, path, rule.unlimited ? "a number or `unlimited`" : "a number");
+  check_range(node, path, rule, value);
+  return value;
+}
+
+void ValueReader::check_range(const Node &node, const std::string &path, const NumberRule &rule,
+                              double value) const {
   if (rule.bound == NumberRule::Bound::unit_interval && (value < 0.0 || value > 1.0)) {
     throw errors::outside_unit_interval(where(node.mark, path), rule.noun, node.text);
   }
   if (value < 0.0) {
     throw errors::negative_value(where(node.mark, path), rule.noun, node.text);
   }
-  return value;
+  if (value > rule.maximum) {
+    throw errors::above_maximum(where(node.mark, path), rule.noun, rule.maximum,
+                                rule.maximum_reason, node.text);
+  }
+  if (rule.whole && value != std::floor(value)) {
+    throw errors::not_whole(where(node.mark, path), rule.noun, node.text);
+  }
 }
 
 std::uint64_t ValueReader::count(const Node &node, const std::string &path,
@@ -107,6 +119,18 @@ std::uint64_t ValueReader::count(const Node &node, const std::string &path,
     throw errors::wrong_type(where(node.mark, path), "a whole number", describe(node));
   }
   return static_cast<std::uint64_t>(value);
+}
+
+std::uint64_t ValueReader::seed(const Node &node, const std::string &path) const {
+  // Parsed from the text: a seed above 2^53 has no exact double.
+  constexpr std::string_view kExpected = "a whole number from 0 to 18446744073709551615";
+  std::uint64_t value = 0;
+  const char *end = node.text.data() + node.text.size();
+  const auto [stop, error] = std::from_chars(node.text.data(), end, value);
+  if (!node.is_scalar() || node.text.empty() || error != std::errc() || stop != end) {
+    throw errors::wrong_type(where(node.mark, path), kExpected, describe(node));
+  }
+  return value;
 }
 
 bool ValueReader::boolean(const Node &node, const std::string &path) const {
@@ -225,8 +249,9 @@ model::ReviewSchedule ValueReader::schedule(const Node &node, const std::string 
     const Node &day = require(item, item_path, "day", "a review");
     const Node &probability = require(item, item_path, "release_probability", "a review");
     const std::string day_path = join(item_path, "day");
-    const double day_value =
-        number(day, day_path, NumberRule{NumberRule::Bound::non_negative, "a review day", false});
+    const double day_value = number(day, day_path,
+                                    NumberRule{NumberRule::Bound::non_negative, "a review day",
+                                               false, model::kMaxDays, "100 years"});
     if (previous != nullptr && !(schedule.back().day < day_value)) {
       throw errors::reviews_not_increasing(where(day.mark, day_path), day.text, previous->text);
     }
@@ -335,6 +360,8 @@ std::array<double, 12> ValueReader::monthly_factors(const Node &node,
     if (factors[i] < 0.0) {
       throw errors::monthly_factor_negative(where(item.mark, item_path), kMonths[i], item.text);
     }
+    // Bounded, the factors have a finite sum: no month's share of the orders is 0 / infinity.
+    check_range(item, item_path, model::kMonthlyFactor, factors[i]);
     total += factors[i];
   }
   if (!(total > 0.0)) {

@@ -35,8 +35,14 @@ public:
   std::string text(const Node &node, const std::string &path, std::string_view expected) const;
   /// A plain number (no timeline) obeying `rule`.
   double number(const Node &node, const std::string &path, const NumberRule &rule) const;
+  /// Refuses `value`, read from `node`, when it is outside `rule`'s range or not whole as `rule`
+  /// asks.
+  void check_range(const Node &node, const std::string &path, const NumberRule &rule,
+                   double value) const;
   /// A whole number >= 0; `noun` as in NumberRule.
   std::uint64_t count(const Node &node, const std::string &path, std::string_view noun) const;
+  /// A random seed: decimal digits, at most 2^64 - 1, exactly what `--seed` accepts.
+  std::uint64_t seed(const Node &node, const std::string &path) const;
   /// `true` or `false` (also yes/no, on/off).
   bool boolean(const Node &node, const std::string &path) const;
   /// A strict ISO date.

@@ -44,6 +44,19 @@ analysis::Selection selection_of(const scenario::StudyOutput &output,
   return selection;
 }
 
+/// A CSV field quoted whatever it holds (as the output labels always were), its quotes doubled.
+std::string always_quoted(const std::string &text) {
+  std::string field(1, '"');
+  for (const char c : text) {
+    field += c;
+    if (c == '"') {
+      field += '"';
+    }
+  }
+  field += '"';
+  return field;
+}
+
 } // namespace
 
 void apply_sensitivity_choices(scenario::SensitivityDesign &design,
@@ -169,10 +182,10 @@ std::string sensitivity_points_csv(const scenario::SensitivityDesign &design,
   std::ostringstream csv;
   csv << "point";
   for (const auto &factor : plan.factors) {
-    csv << ',' << factor.name;
+    csv << ',' << analysis::csv_field(factor.name);
   }
   for (const auto &output : design.outputs) {
-    csv << ",\"" << output.label() << '"';
+    csv << ',' << always_quoted(output.label());
   }
   csv << '\n';
   for (std::size_t p = 0; p < plan.points.size(); ++p) {

@@ -36,6 +36,18 @@ std::size_t entries(const fs::path &directory) {
       std::distance(fs::directory_iterator(directory), fs::directory_iterator()));
 }
 
+/// Whether `scratch` holds only the command's captured streams: no output directory, no staging
+/// directory, no temporary.
+bool nothing_written(const fs::path &scratch) {
+  for (const auto &entry : fs::directory_iterator(scratch)) {
+    const std::string name = entry.path().filename().string();
+    if (name != "stdout.txt" && name != "stderr.txt") {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// The calibrated scenario without its header comments (which hold the date and the duration).
 std::string without_comments(const std::string &text) {
   std::istringstream in(text);
@@ -51,7 +63,7 @@ std::string without_comments(const std::string &text) {
 
 } // namespace
 
-TEST_CASE("SIGINT or SIGTERM stops a run promptly, exit 130 or 143, no output written",
+TEST_CASE("SIGINT or SIGTERM stops a run promptly, exit 130 or 143, nothing written",
           "[cli][interrupt]") {
   for (const int signal : {SIGINT, SIGTERM}) {
     INFO("signal " << signal);
@@ -64,7 +76,7 @@ TEST_CASE("SIGINT or SIGTERM stops a run promptly, exit 130 or 143, no output wr
     REQUIRE(latency < kPrompt);
     REQUIRE(outcome.err.find(signal == SIGINT ? "interrupted by SIGINT"
                                               : "interrupted by SIGTERM") != std::string::npos);
-    REQUIRE(entries(out) == 0);
+    REQUIRE(nothing_written(scratch.path()));
   }
 }
 
@@ -83,7 +95,7 @@ TEST_CASE("compare, diff and sensitivity stop promptly on SIGINT and write nothi
         command + " --threads 2 --out " + out.string(), scratch.path(), kSignalDelay);
     REQUIRE(outcome.exit_code == 130);
     REQUIRE(latency < kPrompt);
-    REQUIRE(entries(out) == 0);
+    REQUIRE(nothing_written(scratch.path()));
   }
 }
 
@@ -271,4 +283,17 @@ TEST_CASE("an interrupted sweep stops promptly and writes no output, only its ch
     INFO(entry.path());
     REQUIRE(entry.path().filename() == "sweep.checkpoint");
   }
+}
+
+TEST_CASE("a large sensitivity design stops promptly on SIGINT while its points are prepared",
+          "[cli][interrupt]") {
+  // 2^18 base samples of 2 parameters: a million design points, a scenario loaded for each
+  // before the first run (minutes of work that once ignored the signal).
+  TemporaryDirectory scratch("interrupt-preparation");
+  const auto [outcome, latency] = interrupt_removalsim(
+      "sensitivity " + kData + "/tiny.yaml --params " + kData +
+          "/long-study.yaml --method sobol --samples 262144 -r 1 --threads 1 --no-limits",
+      scratch.path(), kSignalDelay);
+  REQUIRE(outcome.exit_code == 130);
+  REQUIRE(latency < kPrompt);
 }

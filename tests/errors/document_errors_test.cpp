@@ -60,7 +60,7 @@ TEST_CASE("scenario error: nesting too deep (recursive aliases)", "[errors][docu
 }
 
 TEST_CASE("scenario error: too many values (an alias of aliases)", "[errors][document]") {
-  // Each line uses the previous one's alias ten times: 10^5 values on the last line.
+  // Each line uses the previous one's alias ten times: 10^6 values on the last line.
   const std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
                            "a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n"
                            "a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n"
@@ -68,9 +68,25 @@ TEST_CASE("scenario error: too many values (an alias of aliases)", "[errors][doc
                            "a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
                            "a5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n";
   // An alias's nodes carry the marks of its anchor's text, so the place is inside line 1.
-  check(error_of(yaml), 1, 34, "a4[0][6][8][8][8]",
-        "the document holds more than 20000 values (an alias of aliases, repeated over and "
-        "over?)");
+  check(error_of(yaml), 1, 37, "a5[7][8][8][8][8][9]",
+        "the document holds more than 1000000 values, the most a file may hold (an alias counts "
+        "at each use)");
+}
+
+TEST_CASE("a distribution of 12,000 values, with no alias, is within the document's cap",
+          "[errors][document]") {
+  std::string values;
+  std::string weights;
+  for (int day = 0; day < 12000; ++day) {
+    values += (day == 0 ? "" : ", ") + std::to_string(day % 90);
+    weights += day == 0 ? "1" : ", 1";
+  }
+  const auto loaded = removalsim::scenario::load_scenario_from_string(
+      "start: 2019-01-01\nend: 2025-12-31\ncountries: {MA: {oqtf_per_year: 9500}}\n"
+      "national: {document_check_days: {dist: empirical, values: [" +
+          values + "], weights: [" + weights + "]}}\n",
+      error_check::kFile);
+  REQUIRE(loaded.scenario.countries.size() == 1);
 }
 
 TEST_CASE("scenario error: a key that is not a plain name", "[errors][document]") {
@@ -103,6 +119,14 @@ TEST_CASE("scenario error: `extends:` names a file that does not exist", "[error
         "extends",
         "`extends:` file `no_such_base.yaml` not found (looked for `" + kData +
             "no_such_base.yaml`)");
+}
+
+TEST_CASE("scenario error: `extends:` names a directory or a device", "[errors][extends]") {
+  check(error_of("extends: /\n"), 1, 10, "extends",
+        "`extends:` file `/` is a directory, not a scenario file (`/`)");
+  check(error_of("extends: /dev/zero\n"), 1, 10, "extends",
+        "`extends:` file `/dev/zero` is a device, a pipe or a socket, not a scenario file "
+        "(`/dev/zero`)");
 }
 
 TEST_CASE("scenario error: an `extends:` cycle is named in full", "[errors][extends]") {

@@ -106,3 +106,15 @@ TEST_CASE("an output the scenario cannot measure is refused at the output", "[er
                         "  - {metric: removal, period: 2024}\n"),
         kFile, 3, 14, "outputs[0].metric", "unknown metric `removal`; did you mean `removals`?");
 }
+
+TEST_CASE("a sweep's seed is any whole number the command line's --seed accepts, no more",
+          "[errors][sweep]") {
+  const auto largest = load_sweep_design_from_string(
+      kHead + "seed: 18446744073709551615\npoints:\n  - name: base\n", kFile);
+  REQUIRE(largest.seed == 18446744073709551615ULL);
+  for (const std::string seed : {"18446744073709551616", "-1", "1e23", "2.5"}) {
+    INFO(seed);
+    check(design_error_of(kHead + "seed: " + seed + "\npoints:\n  - name: base\n"), kFile, 5, 7,
+          "seed", "expected a whole number from 0 to 18446744073709551615, got `" + seed + "`");
+  }
+}

@@ -19,7 +19,7 @@ namespace {
 const std::string kFile = "errors/targets.yaml";
 
 const std::vector<std::string> kMetrics{"oqtf_issued", "removals", "removals_all_types",
-                                        "lpc_issue_rate"};
+                                        "lpc_issue_rate", "cohort_removed_share"};
 
 // A valid first target (lines 1-8); the documents below add a second one from line 9.
 const std::string kHead = "targets:\n"
@@ -85,6 +85,13 @@ TEST_CASE("targets error: a misspelt key, with a suggestion", "[errors][targets]
         "unknown key `uncertainity`; did you mean `uncertainty`?");
 }
 
+TEST_CASE("targets error: a share above 1", "[errors][targets]") {
+  check(targets_error_of("targets:\n"
+                         "  - {id: s, metric: cohort_removed_share, country: MA, period: 2024, "
+                         "value: 1.5, source: x, definition: y}\n"),
+        kFile, 2, 77, "targets[0].value", "a reported share must be in [0, 1], got 1.5");
+}
+
 TEST_CASE("targets error: a missing required key names the target", "[errors][targets]") {
   check(targets_error_of("targets:\n"
                          "  - id: first\n"
@@ -119,7 +126,7 @@ TEST_CASE("targets error: a misspelt metric, with a suggestion", "[errors][targe
 TEST_CASE("targets error: an unknown metric lists the known ones", "[errors][targets]") {
   check(targets_error_of(second("irregular_found", "2024")), kFile, 10, 13, "targets[1].metric",
         "unknown metric `irregular_found` (known: oqtf_issued, removals, removals_all_types, "
-        "lpc_issue_rate)");
+        "lpc_issue_rate, cohort_removed_share)");
 }
 
 TEST_CASE("targets error: a malformed period", "[errors][targets]") {

@@ -2,6 +2,7 @@
 
 #include "removalsim/engine/event.h"
 #include "removalsim/engine/event_calendar.h"
+#include "removalsim/engine/event_limit.h"
 #include "removalsim/engine/stop_flag.h"
 
 #include <cstdint>
@@ -36,19 +37,27 @@ public:
   }
   /// Processes every event with time <= `horizon`, then sets the clock to `horizon` (if later).
   /// Events scheduled by the handler are processed too if they fall within the horizon.
-  /// Throws `Stopped` when the stop flag (`set_stop_flag`) is found set, read every
-  /// `kStopCheckInterval` events.
+  /// Throws `Stopped` when the stop flag (`set_stop_flag`) is found set, and
+  /// `EventLimitExceeded` beyond `max_events_per_run()` events since the last `reset`, both read
+  /// every `kStopCheckInterval` events.
   /// Returns the number of events processed by this call.
   template <class Handler> std::uint64_t run_until(Time horizon, Handler &&handle) {
     std::uint64_t processed = 0;
     Event event{};
+    const std::uint64_t max_events = max_events_per_run();
     while (calendar_.pop_until(horizon, event)) {
       now_ = event.time;
       handle(event);
       ++processed;
-      if (processed % kStopCheckInterval == 0 && stop_requested(stop_)) {
-        events_processed_ += processed;
-        throw Stopped();
+      if (processed % kStopCheckInterval == 0) [[unlikely]] {
+        if (stop_requested(stop_)) {
+          events_processed_ += processed;
+          throw Stopped();
+        }
+        if (events_processed_ + processed > max_events) {
+          events_processed_ += processed;
+          throw EventLimitExceeded(max_events, now_);
+        }
       }
     }
     if (horizon > now_) {

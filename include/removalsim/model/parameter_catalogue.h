@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string_view>
 #include <variant>
@@ -19,26 +20,62 @@ namespace removalsim::model {
 /// The values a number may take, and what to call it in messages.
 struct ValueRange {
   enum class Bound : std::uint8_t { non_negative, unit_interval };
+
+  constexpr ValueRange() = default;
+  constexpr ValueRange(Bound bound, std::string_view noun, bool unlimited,
+                       double maximum = std::numeric_limits<double>::infinity(),
+                       std::string_view maximum_reason = {}, bool whole = false)
+      : bound(bound), noun(noun), unlimited(unlimited), maximum(maximum),
+        maximum_reason(maximum_reason), whole(whole) {}
+
   Bound bound = Bound::non_negative;
   /// The noun in messages, e.g. "a rate per year", "a share".
   std::string_view noun;
   /// Whether `unlimited` (kUnlimited) is accepted.
   bool unlimited = false;
+  /// The largest value a user could mean (beyond it a run is endless or meaningless), and why, for
+  /// messages ("100 years").
+  double maximum = std::numeric_limits<double>::infinity();
+  std::string_view maximum_reason;
+  /// Whether only whole numbers are accepted (places, seats).
+  bool whole = false;
 };
+
+/// The longest delay or period, in days: 100 years (36,525 days).
+inline constexpr double kMaxDays = 36525.0;
+/// The largest count of orders, cases, places or seats: beyond what any country could mean.
+inline constexpr double kMaxCount = 1e9;
 
 inline constexpr ValueRange kShare{ValueRange::Bound::unit_interval, "a share", false};
 inline constexpr ValueRange kProbability{ValueRange::Bound::unit_interval, "a probability", false};
-inline constexpr ValueRange kDays{ValueRange::Bound::non_negative, "a number of days", false};
+inline constexpr ValueRange kDays{ValueRange::Bound::non_negative, "a number of days", false,
+                                  kMaxDays, "100 years"};
 inline constexpr ValueRange kDaysOrUnlimited{ValueRange::Bound::non_negative, "a number of days",
-                                             true};
-inline constexpr ValueRange kRatePerYear{ValueRange::Bound::non_negative, "a rate per year", false};
+                                             true, kMaxDays, "100 years; or unlimited"};
+inline constexpr ValueRange kDelay{ValueRange::Bound::non_negative, "a delay", false, kMaxDays,
+                                   "100 years, in days"};
+inline constexpr ValueRange kRatePerYear{ValueRange::Bound::non_negative, "a rate per year", false,
+                                         365.25, "once a day"};
 inline constexpr ValueRange kRatePerMonth{ValueRange::Bound::non_negative, "a rate per month",
-                                          false};
-inline constexpr ValueRange kCapacity{ValueRange::Bound::non_negative, "a capacity", true};
-inline constexpr ValueRange kPlaces{ValueRange::Bound::non_negative, "a number of places", false};
-inline constexpr ValueRange kOrdersPerYear{ValueRange::Bound::non_negative,
-                                           "a number of orders per year", false};
-inline constexpr ValueRange kCases{ValueRange::Bound::non_negative, "a number of cases", false};
+                                          false, 30.4375, "once a day"};
+inline constexpr ValueRange kCapacity{
+    ValueRange::Bound::non_negative, "a capacity", true, kMaxCount,
+    "a billion; or unlimited",       true};
+inline constexpr ValueRange kPlaces{
+    ValueRange::Bound::non_negative, "a number of places", false, kMaxCount, "a billion", true};
+inline constexpr ValueRange kOrdersPerYear{
+    ValueRange::Bound::non_negative, "a number of orders per year", false, kMaxCount, "a billion"};
+inline constexpr ValueRange kCases{
+    ValueRange::Bound::non_negative, "a number of cases", false, kMaxCount, "a billion", true};
+/// A month's weight in a year's orders: relative, so only its ratio to the others matters.
+inline constexpr ValueRange kMonthlyFactor{ValueRange::Bound::non_negative, "a monthly factor",
+                                           false, 1e6, "a million"};
+/// An empirical distribution's weight: relative, like a monthly factor.
+inline constexpr ValueRange kEmpiricalWeight{ValueRange::Bound::non_negative, "a weight", false,
+                                             1e9, "a billion"};
+/// The largest ratio sd / mean of a lognormal or gamma delay: beyond it, its parameters (the log's
+/// variance, the gamma's shape) are not representable, and no delay a user means is that skewed.
+inline constexpr double kMaxCoefficientOfVariation = 1000.0;
 
 /// Where a parameter lives, which decides where it may be written: per-case parameters everywhere
 /// (national ← country ← profile), shared ones only under `national`, country-only ones only in a

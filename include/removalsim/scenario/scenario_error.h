@@ -85,6 +85,17 @@ ScenarioError missing_key(const SourceLocation &where, std::string_view key,
 /// A negative number where `what` (e.g. "a rate per year") must be >= 0.
 ScenarioError negative_value(const SourceLocation &where, std::string_view what,
                              std::string_view value_text);
+/// A number above the largest `what` a user could mean (`maximum`, and `reason` in words).
+ScenarioError above_maximum(const SourceLocation &where, std::string_view what, double maximum,
+                            std::string_view reason, std::string_view value_text);
+/// A fraction where `what` (places, seats) only comes in whole numbers.
+ScenarioError not_whole(const SourceLocation &where, std::string_view what,
+                        std::string_view value_text);
+/// A lognormal or gamma delay so skewed (sd / mean beyond `maximum_ratio`) that its parameters are
+/// not representable.
+ScenarioError distribution_too_dispersed(const SourceLocation &where, std::string_view distribution,
+                                         double maximum_ratio, std::string_view mean_text,
+                                         std::string_view sd_text);
 /// A probability or share outside [0, 1]; `what` is "a probability" or "a share".
 ScenarioError outside_unit_interval(const SourceLocation &where, std::string_view what,
                                     std::string_view value_text);
@@ -176,6 +187,10 @@ ScenarioError profile_only_key(const SourceLocation &where, std::string_view key
 /// The file named by `extends:` does not exist; `resolved` is where it was looked for.
 ScenarioError extends_not_found(const SourceLocation &where, std::string_view named,
                                 std::string_view resolved);
+/// `extends:` names something that is not a regular file: `what` is "a directory" or "a device, a
+/// pipe or a socket".
+ScenarioError extends_not_a_file(const SourceLocation &where, std::string_view named,
+                                 std::string_view resolved, std::string_view what);
 /// `extends:` files that extend each other; `cycle` lists the files, the first one repeated last.
 ScenarioError extends_cycle(const SourceLocation &where, const std::vector<std::string> &cycle);
 

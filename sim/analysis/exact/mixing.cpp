@@ -2,8 +2,11 @@
 // the long-run ratios; and `solve_exact`, which puts the pieces together.
 #include "exact_internal.h"
 
+#include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <initializer_list>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -213,6 +216,33 @@ LongRunRatios long_run_of(const TypeSolution &holders, double wh, const TypeSolu
   return out;
 }
 
+/// How far from 1 the outcome probabilities may sum: rounding in a well-conditioned chain stays
+/// below 1e-12; a stiff one (rates 10^20 times apart) loses whole outcomes.
+constexpr double kProbabilityTolerance = 1e-6;
+
+/// Refuses a solution whose outcome probabilities do not sum to 1: the matrices were too
+/// ill-conditioned for double precision, and its numbers would be wrong without a sign.
+void check_conditioning(const ExactSolution &solution) {
+  const CaseSolution &c = solution.from_issuance;
+  const SpellSolution &s = solution.first_spell;
+  const double outcomes[] = {c.removed + c.voluntary_departure + c.annulled + c.expired +
+                                 c.never_absorbed,
+                             s.removed + s.released_by_judge + s.released_by_prefecture +
+                                 s.released_end_of_term + s.absconded + s.never_ends};
+  for (const double total : outcomes) {
+    if (!(std::abs(total - 1.0) <= kProbabilityTolerance)) {
+      char text[320];
+      std::snprintf(text, sizeof text,
+                    "the exact chain of %s/%s cannot be solved accurately: its outcome "
+                    "probabilities sum to %.6g instead of 1 (delays or rates many orders of "
+                    "magnitude apart, such as an exponential mean of 1e-20 days, make it too "
+                    "stiff for double precision); use the simulator",
+                    solution.country.c_str(), solution.profile.c_str(), total);
+      throw Error(ErrorCategory::model, text);
+    }
+  }
+}
+
 } // namespace exact
 
 ExactSolution solve_exact(const model::Scenario &scenario, std::size_t country,
@@ -245,6 +275,7 @@ ExactSolution solve_exact(const model::Scenario &scenario, std::size_t country,
   out.from_issuance =
       mix_cases(wh, holders.solution.from_issuance, wo, others.solution.from_issuance);
   out.long_run = long_run_of(holders, wh, others, wo);
+  check_conditioning(out);
   return out;
 }
 

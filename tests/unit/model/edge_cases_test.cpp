@@ -123,8 +123,8 @@ TEST_CASE("probabilities 0 and 1 are certain outcomes", "[model][edge]") {
 
 TEST_CASE("huge delays push events past the horizon: the orders stay censored", "[model][edge]") {
   const RunResult result =
-      run(scenario_yaml({{"lpc", "{issue_probability: 1, delay: {dist: fixed, value: 1e12}}"},
-                         {"appeal", "{share: 0.5, duration: {dist: fixed, value: 1e9}}"}}));
+      run(scenario_yaml({{"lpc", "{issue_probability: 1, delay: {dist: fixed, value: 36525}}"},
+                         {"appeal", "{share: 0.5, duration: {dist: fixed, value: 36525}}"}}));
   require_conservation(result);
   REQUIRE(total(result, Metric::lpc_requested) > 0);
   REQUIRE(total(result, Metric::lpc_issued) == 0);

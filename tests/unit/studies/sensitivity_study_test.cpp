@@ -83,3 +83,13 @@ TEST_CASE("A small Morris screening through the studies API", "[studies][sensiti
   CHECK(json["design_points"] == 16);
   CHECK(json["outputs"][0]["file"] == "sensitivity.csv");
 }
+
+TEST_CASE("points.csv quotes a parameter name holding a comma or a quote",
+          "[studies][sensitivity]") {
+  const auto base = scenario::load_scenario(kTiny);
+  auto design = scenario::load_sensitivity_design(kStudy);
+  design.parameters[0].name = "issue, \"LPC\"";
+  const auto plan = studies::plan_sensitivity(design, base);
+  const std::string points = studies::sensitivity_points_csv(design, plan, {});
+  CHECK(points.starts_with("point,\"issue, \"\"LPC\"\"\",places,judges,\"removals AA 2024\","));
+}
