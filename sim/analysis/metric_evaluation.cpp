@@ -113,10 +113,9 @@ std::vector<MetricSpec> build_catalog() {
                        std::function<double(const Totals &)> value) {
     catalog.push_back({std::move(name), std::move(definition), std::move(unit), std::move(value)});
   };
-  add("execution_ratio", "share", "removals (every route) / oqtf_issued, flows of the same period",
-      [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::oqtf_issued]); });
-  add("execution_ratio_forced", "share",
-      "same as execution_ratio (forced removals only, Senate method)",
+  add("execution_ratio", "share",
+      "removals (forced, every route) / oqtf_issued, flows of the same period (the Senate's "
+      "execution rate)",
       [](const Totals &t) { return ratio(t[Metric::removals], t[Metric::oqtf_issued]); });
   add("cohort_removal_rate", "share",
       "share of the orders issued in the period removed by the horizon",

@@ -44,5 +44,5 @@ TEST_CASE("docs/metrics.md gives each metric the unit the program writes", "[ana
     CHECK(cells[2] == removalsim::analysis::metric_unit(name));
     ++checked;
   }
-  CHECK(checked >= 50);
+  CHECK(checked >= 45); // the rows of the counter and derived-metric tables were read
 }
