@@ -62,23 +62,30 @@ void compare(const CompareOptions &options) {
               scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
               options.targets.c_str(), options.replications,
               static_cast<unsigned long long>(options.seed), wall_seconds);
-  print_comparison_table(targets, comparisons);
+  print_comparison_table(targets, comparisons, scenario);
   std::size_t simulated = 0;
   std::size_t inside = 0;
   std::size_t within = 0;
-  std::string unsimulated;
+  std::string in_warmup;
+  std::string outside;
   for (std::size_t t = 0; t < targets.size(); ++t) {
     simulated += comparisons[t].simulated ? 1 : 0;
     inside += comparisons[t].inside ? 1 : 0;
     within += comparisons[t].within_tolerance ? 1 : 0;
     if (!comparisons[t].simulated) {
-      unsimulated += (unsimulated.empty() ? "" : ", ") + targets[t].id;
+      std::string &list =
+          unsimulated_reason(targets[t], scenario) == "in the warm-up" ? in_warmup : outside;
+      list += (list.empty() ? "" : ", ") + targets[t].id;
     }
   }
   std::printf("\n");
-  if (!unsimulated.empty()) {
-    std::printf("not simulated (period outside the reported months %s): %s\n",
-                reported_months(scenario).c_str(), unsimulated.c_str());
+  if (!in_warmup.empty()) {
+    std::printf("in the warm-up (simulated, not reported: the run reports %s): %s\n",
+                reported_months(scenario).c_str(), in_warmup.c_str());
+  }
+  if (!outside.empty()) {
+    std::printf("outside the run (%s to %s): %s\n", engine::format_iso_date(scenario.start).c_str(),
+                engine::format_iso_date(scenario.end).c_str(), outside.c_str());
   }
   std::printf("%zu of %zu targets within tolerance\n", within, simulated);
   std::printf("%zu of %zu targets inside their interval\n", inside, simulated);

@@ -55,7 +55,8 @@ std::string tolerance_text(double tolerance) {
 } // namespace
 
 void print_comparison_table(const std::vector<scenario::Target> &targets,
-                            const std::vector<analysis::TargetComparison> &comparisons) {
+                            const std::vector<analysis::TargetComparison> &comparisons,
+                            const model::Scenario &scenario) {
   std::size_t id_width = 2;
   for (const auto &target : targets) {
     id_width = std::max(id_width, target.id.size());
@@ -69,7 +70,8 @@ void print_comparison_table(const std::vector<scenario::Target> &targets,
     if (!c.simulated) {
       std::printf("%-*s %10s %10s  %-22s %9s %8s  %-7s  %s\n", width, targets[t].id.c_str(),
                   number(c.reported, decimals).c_str(), "-", "-", "-",
-                  tolerance_text(c.tolerance).c_str(), "-", "not simulated");
+                  tolerance_text(c.tolerance).c_str(), "-",
+                  unsimulated_reason(targets[t], scenario).c_str());
       continue;
     }
     std::printf("%-*s %10s %10s  %-22s %9s %8s  %-7s  %s\n", width, targets[t].id.c_str(),
@@ -78,6 +80,14 @@ void print_comparison_table(const std::vector<scenario::Target> &targets,
                 tolerance_text(c.tolerance).c_str(), c.within_tolerance ? "yes" : "no",
                 c.inside ? "inside" : "outside");
   }
+}
+
+std::string unsimulated_reason(const scenario::Target &target, const model::Scenario &scenario) {
+  const engine::Date first = target.base_period && target.base_period->first < target.period.first
+                                 ? target.base_period->first
+                                 : target.period.first;
+  return first < scenario.warmup_until && scenario.start <= first ? "in the warm-up"
+                                                                  : "outside the run";
 }
 
 std::string reported_months(const model::Scenario &scenario) {

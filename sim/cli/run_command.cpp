@@ -35,13 +35,14 @@ struct RunOptions : SimulationOptions {
 /// The block "against published figures" that ends a run of a scenario naming a targets file:
 /// its headline targets against the run, and how many are within tolerance.
 void print_headline_targets(const std::string &targets_file, const studies::ComparisonStudy &study,
+                            const model::Scenario &scenario,
                             const std::vector<model::RunResult> &results) {
   if (study.targets.empty()) {
     return;
   }
   const auto comparisons = studies::compare_with_results(study, results);
   std::printf("\nAgainst published figures (the headline targets of %s)\n", targets_file.c_str());
-  print_comparison_table(study.targets, comparisons);
+  print_comparison_table(study.targets, comparisons, scenario);
   std::size_t simulated = 0;
   std::size_t within = 0;
   for (const auto &comparison : comparisons) {
@@ -90,7 +91,7 @@ void run(const RunOptions &options) {
        "cohort_house_arrest_share"},
       {"removed", "voluntary", "annulled", "expired", "at large", "detained", "in appeal",
        "in period", "in prison", "house arrest"});
-  print_headline_targets(loaded.targets_file, headlines, results);
+  print_headline_targets(loaded.targets_file, headlines, scenario, results);
 
   if (!output) {
     return;

@@ -286,7 +286,8 @@ TEST_CASE("compare prints a table, the counts within tolerance and inside, and w
   REQUIRE(outcome.out.find("within?") != std::string::npos);
   REQUIRE(outcome.out.find("tol.") != std::string::npos);
   REQUIRE(outcome.out.find("aa_orders_2022") != std::string::npos);
-  REQUIRE(outcome.out.find("not simulated") != std::string::npos);
+  REQUIRE(outcome.out.find("outside the run (2023-01-01 to 2023-12-31): aa_orders_2022") !=
+          std::string::npos);
   REQUIRE(outcome.out.find("outside") != std::string::npos); // the made-up 0.9 LPC rate
 
   const auto csv = lines_of(read(out / "comparison.csv"));
