@@ -18,10 +18,38 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace removalsim::cli {
 
 namespace {
+
+/// One or two examples at the end of each command's --help (the README's tour has more).
+void add_examples(CLI::App &app) {
+  const std::pair<const char *, const char *> examples[] = {
+      {"run",
+       "  removalsim run scenarios/france.yaml -r 20 --out out/france\n"
+       "  removalsim run scenarios/france.yaml --set countries.MA.lpc.delay[1].value.mean=10"},
+      {"check", "  removalsim check scenarios/whatif/morocco-2021-cooperation.yaml"},
+      {"compare",
+       "  removalsim compare scenarios/france.yaml --targets scenarios/targets/france.yaml"},
+      {"diff",
+       "  removalsim diff scenarios/france.yaml scenarios/whatif/detention-3000-places.yaml\n"
+       "  removalsim diff scenarios/france.yaml scenarios/france.yaml "
+       "--set national.detention.max_days=210"},
+      {"calibrate", "  removalsim calibrate scenarios/france-uncalibrated.yaml --targets "
+                    "scenarios/targets/france.yaml --free scenarios/calibration/france-free.yaml "
+                    "--out calibrated.yaml"},
+      {"exact", "  removalsim exact scenarios/examples/markovian.yaml"},
+      {"sensitivity", "  removalsim sensitivity scenarios/france.yaml --params "
+                      "scenarios/sensitivity/levers.yaml --out out/levers"},
+      {"sweep", "  removalsim sweep scenarios/sweeps/detention-places.yaml --out out/places"},
+  };
+  for (const auto &[command, text] : examples) {
+    app.get_subcommand(command)->footer(std::string("\nExamples:\n") + text +
+                                        "\n\nMetrics and their units: docs/metrics.md");
+  }
+}
 
 void add_commands(CLI::App &app) {
   app.set_version_flag("--version", std::string("removalsim ") + REMOVALSIM_VERSION);
@@ -40,6 +68,7 @@ void add_commands(CLI::App &app) {
   add_sensitivity_command(app);
   add_sweep_command(app);
   add_demo_command(app);
+  add_examples(app);
 }
 
 /// What a command printed reaches its reader only if the standard output took it: a full disk

@@ -433,3 +433,24 @@ TEST_CASE("diff refuses scenarios that cannot be paired with exit code 2", "[cli
   REQUIRE_FALSE(fs::exists(out));
   REQUIRE(run_removalsim("diff " + kData + "/tiny.yaml", scratch.path()).exit_code == 2);
 }
+
+TEST_CASE("each command's help ends with examples whose files exist", "[cli][help]") {
+  TemporaryDirectory scratch("help");
+  for (const std::string command :
+       {"run", "check", "compare", "diff", "calibrate", "exact", "sensitivity", "sweep"}) {
+    INFO(command);
+    const Outcome help = run_removalsim(command + " --help", scratch.path());
+    REQUIRE(help.exit_code == 0);
+    const auto examples = help.out.find("\nExamples:\n  removalsim " + command + ' ');
+    REQUIRE(examples != std::string::npos);
+    std::istringstream words(help.out.substr(examples));
+    std::size_t files = 0;
+    for (std::string word; words >> word;) {
+      if (word.starts_with("scenarios/") && word.ends_with(".yaml")) {
+        CHECK(fs::exists(fs::path(REMOVALSIM_SOURCE_DIR) / word));
+        ++files;
+      }
+    }
+    CHECK(files > 0);
+  }
+}
