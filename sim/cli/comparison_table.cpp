@@ -78,7 +78,9 @@ void print_comparison_table(const std::vector<scenario::Target> &targets,
                 number(c.reported, decimals).c_str(), number(c.interval.mean, decimals).c_str(),
                 interval_text(c.interval, decimals).c_str(), percent(c.relative_error).c_str(),
                 tolerance_text(c.tolerance).c_str(), c.within_tolerance ? "yes" : "no",
-                c.inside ? "inside" : "outside");
+                c.interval.n == 0 ? "undefined (no replication has a value)"
+                : c.inside        ? "inside"
+                                  : "outside");
   }
 }
 

@@ -13,6 +13,7 @@
 #include "removalsim/analysis/metric_evaluation.h"
 #include "removalsim/analysis/run_output.h"
 #include "removalsim/analysis/summary.h"
+#include "removalsim/engine/calendar.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/studies/comparison_study.h"
 #include "removalsim/studies/run_study.h"
@@ -77,6 +78,11 @@ void run(const RunOptions &options) {
               scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
               options.replications, static_cast<unsigned long long>(options.seed), wall_seconds,
               static_cast<double>(studies::total_events(results)));
+  if (scenario.start < scenario.warmup_until) {
+    std::printf("Reported from %s: the months before are a warm-up (simulated to build the stock "
+                "of orders and cases, not reported; `warmup_until` in the scenario)\n\n",
+                engine::format_iso_date(scenario.warmup_until).substr(0, 7).c_str());
+  }
   print_summary_table(
       stdout, "Flows per year (mean ± half-width of the 95 % interval across replications)", rows,
       {"oqtf_issued", "removals", "execution_ratio", "lpc_requested", "lpc_issued",

@@ -260,6 +260,11 @@ ScenarioError unknown_hold_out(const SourceLocation &where, std::string_view id,
                                   did_you_mean(suggestion));
 }
 
+ScenarioError no_target_in_reported_months(const SourceLocation &where, std::string_view reported) {
+  return ScenarioError(where, "no target lies in the months the scenario reports (" +
+                                  std::string(reported) + "): nothing to fit");
+}
+
 ScenarioError everything_held_out(const SourceLocation &where, std::size_t count) {
   return ScenarioError(where, "all " + std::to_string(count) +
                                   " targets are held out: nothing is left to fit");

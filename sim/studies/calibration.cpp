@@ -5,6 +5,7 @@
 #include "removalsim/analysis/calibration/identifiability.h"
 #include "removalsim/analysis/calibration/targets.h"
 #include "removalsim/analysis/metric_evaluation.h"
+#include "removalsim/engine/calendar.h"
 #include "removalsim/engine/number_text.h"
 
 #include <algorithm>
@@ -284,6 +285,14 @@ prepare_calibration(scenario::LoadedScenario base, const std::string &scenario_f
   });
   if (!left_out.empty() && on_left_out) {
     on_left_out(left_out);
+  }
+  if (file_targets.empty()) {
+    const auto month = [](const engine::Date &date) {
+      return engine::format_iso_date(date).substr(0, 7);
+    };
+    throw scenario::errors::no_target_in_reported_months(
+        scenario::SourceLocation{targets_file, 0, 0, "targets"},
+        month(base.scenario.warmup_until) + ".." + month(base.scenario.end));
   }
   auto targets = calibration_targets(file_targets, free);
   if (cal::fitted_count(targets) == 0) {

@@ -82,7 +82,7 @@ void write_comparison_csv(std::ostream &out, const std::vector<scenario::Target>
         << analysis::format_number(c.interval.low) << ','
         << analysis::format_number(c.interval.high) << ','
         << analysis::format_number(c.relative_error) << ','
-        << (c.simulated ? (c.inside ? "true" : "false") : "NA") << ','
+        << (c.simulated && c.interval.n > 0 ? (c.inside ? "true" : "false") : "NA") << ','
         << analysis::format_number(c.tolerance) << ','
         << (c.simulated ? (c.within_tolerance ? "true" : "false") : "NA") << '\n';
   }

@@ -104,6 +104,9 @@ ScenarioError unknown_hold_out(const SourceLocation &where, std::string_view id,
                                std::string_view targets_file, std::string_view suggestion);
 /// Every target is held out: nothing is left to fit.
 ScenarioError everything_held_out(const SourceLocation &where, std::size_t count);
+/// No target of the targets file lies in the months the scenario reports (`reported`,
+/// `YYYY-MM..YYYY-MM`): nothing to fit.
+ScenarioError no_target_in_reported_months(const SourceLocation &where, std::string_view reported);
 /// The scenario refused a free parameter set to one of its bounds (`value_text`): an unknown key,
 /// a value the key does not accept... `reason` is the scenario's own message.
 ScenarioError free_parameter_rejected(const SourceLocation &where, std::string_view key,

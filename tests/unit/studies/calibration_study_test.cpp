@@ -11,6 +11,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -197,6 +199,19 @@ TEST_CASE("Calibration targets: held-out ids, the prior mapping, the overrides' 
   REQUIRE(overrides.size() == 2);
   CHECK(overrides[0].value == "0.1");
   CHECK(overrides[1].value == "0.3333333333333333");
+
+  // A targets file none of whose targets the run reports: nothing to fit, and said so.
+  const auto outside = std::filesystem::temp_directory_path() / "removalsim-outside-targets.yaml";
+  std::ofstream(outside) << "targets:\n  - {id: old, metric: oqtf_issued, country: AA, period: "
+                            "2022, value: 1, source: s, definition: d}\n";
+  CHECK_THROWS_WITH(studies::prepare_calibration(
+                        scenario::load_scenario(kTiny), kTiny, outside.string(),
+                        free_file("parameters:\n  - {key: national.lpc.issue_probability, low: "
+                                  "0.2, high: 0.9}\n"),
+                        "FREE.yaml"),
+                    Catch::Contains("no target lies in the months the scenario reports "
+                                    "(2023-01..2023-12): nothing to fit"));
+  std::filesystem::remove(outside);
 }
 
 TEST_CASE("SMM starts may come from the scenario's values, its country keys inheriting national "

@@ -3,6 +3,7 @@
 // comparison and its CSV file.
 
 #include "removalsim/analysis/unit_executor.h"
+#include "removalsim/engine/period.h"
 #include "removalsim/model/removal_model.h"
 #include "removalsim/scenario/loader.h"
 #include "removalsim/studies/comparison_study.h"
@@ -10,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -92,4 +94,19 @@ TEST_CASE("A misspelt metric in the targets is refused with its suggestion",
     CHECK(error.line() == 5);
     CHECK(error.suggestion() == "removals");
   }
+}
+
+TEST_CASE("A target without a value in any replication (0/0) is neither inside nor outside",
+          "[studies][compare]") {
+  scenario::Target target;
+  target.id = "empty_ratio";
+  target.metric = "detention_removal_rate";
+  target.countries = {"AA"};
+  target.period = *engine::parse_period("2023");
+  const std::vector<double> undefined(3, std::numeric_limits<double>::quiet_NaN());
+  const auto comparison = analysis::compare_target(undefined, 0.5, true, 0.1);
+  REQUIRE(comparison.interval.n == 0);
+  std::ostringstream csv;
+  studies::write_comparison_csv(csv, {target}, {comparison});
+  CHECK_THAT(csv.str(), Catch::EndsWith(",NA,0.1,false\n"));
 }
