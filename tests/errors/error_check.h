@@ -15,6 +15,11 @@ namespace error_check {
 /// The virtual file name of inline documents.
 inline const std::string kFile = "errors/case.yaml";
 
+/// A valid scenario head (dates and one country) that a case adds to from line 4.
+inline const std::string kHead = "start: 2019-01-01\n"
+                                 "end: 2025-12-31\n"
+                                 "countries: {MA: {oqtf_per_year: 9500}}\n";
+
 /// The ScenarioError that loading `yaml` raises (fails the test when it loads).
 inline removalsim::scenario::ScenarioError error_of(std::string_view yaml,
                                                     const std::string &file = kFile) {

@@ -7,13 +7,10 @@
 
 using error_check::check;
 using error_check::error_of;
+using error_check::kHead;
 
 namespace {
 
-// A valid head: every document below adds to it from line 4.
-const std::string kHead = "start: 2019-01-01\n"
-                          "end: 2025-12-31\n"
-                          "countries: {MA: {oqtf_per_year: 9500}}\n";
 // A head without countries: the document below gives them on line 3.
 const std::string kDates = "start: 2019-01-01\n"
                            "end: 2025-12-31\n";

@@ -6,14 +6,7 @@
 
 using error_check::check;
 using error_check::error_of;
-
-namespace {
-
-const std::string kHead = "start: 2019-01-01\n"
-                          "end: 2025-12-31\n"
-                          "countries: {MA: {oqtf_per_year: 9500}}\n";
-
-} // namespace
+using error_check::kHead;
 
 TEST_CASE("scenario error: a prison share without the block's other keys", "[errors][routes]") {
   check(error_of(kHead + "national:\n"

@@ -5,15 +5,7 @@
 
 using error_check::check;
 using error_check::error_of;
-
-namespace {
-
-// A valid head: every document below adds to it from line 4.
-const std::string kHead = "start: 2019-01-01\n"
-                          "end: 2025-12-31\n"
-                          "countries: {MA: {oqtf_per_year: 9500}}\n";
-
-} // namespace
+using error_check::kHead;
 
 TEST_CASE("scenario error: a string where a number is expected", "[errors][values]") {
   check(error_of(kHead + "national: {voluntary_share: often}\n"), 4, 29, "national.voluntary_share",
