@@ -164,7 +164,7 @@ void calibrate(const CalibrateOptions &options) {
   }
   const engine::StopFlag *stop = interrupt_guard ? interrupt_guard->stop_flag() : nullptr;
   cal::Simulator simulator =
-      studies::ScenarioSimulator(problem.base, problem.keys, problem.observables,
+      studies::ScenarioSimulator(problem.base, problem.free, problem.observables,
                                  Execution::executor(options.threads, stop), stop);
   // Every completed simulation is recorded beside the output, for --resume (by rank 0 of an MPI
   // job; every rank reads it back, so that all answer the same requests from it).

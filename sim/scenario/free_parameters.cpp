@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -82,7 +83,7 @@ private:
                                "a free parameter map `{key: ..., low: ..., high: ...}`",
                                describe(item));
     }
-    reader_.check_keys(item, path, {"key", "low", "high", "prior"});
+    reader_.check_keys(item, path, {"key", "low", "high", "prior", "integer"});
     FreeParameterSpec spec;
     const Node &key = reader_.require(item, path, "key", "a free parameter");
     spec.key = reader_.text(key, join(path, "key"), "a scenario key path");
@@ -99,6 +100,9 @@ private:
     }
     if (const Entry *prior = item.find("prior")) {
       spec.prior = read_prior(prior->value, join(path, "prior"));
+    }
+    if (const Entry *integer = item.find("integer")) {
+      spec.integer = reader_.boolean(integer->value, join(path, "integer"));
     }
     return spec;
   }
@@ -178,6 +182,10 @@ private:
 const FileKind kFreeParametersFile{"a free-parameters file", "free-parameters"};
 
 } // namespace
+
+double simulated_value(const FreeParameterSpec &parameter, double x) {
+  return parameter.integer ? std::nearbyint(x) : x;
+}
 
 FreeParametersFile load_free_parameters(const std::filesystem::path &file) {
   return FreeReader(parse_single_document(file.string(), std::nullopt, kFreeParametersFile)).read();

@@ -206,7 +206,8 @@ std::vector<scenario::Override> overrides_of(const std::vector<scenario::FreePar
                                              std::span<const double> theta) {
   std::vector<scenario::Override> overrides;
   for (std::size_t j = 0; j < free.size(); ++j) {
-    overrides.push_back({free[j].key, engine::shortest_text(theta[j])});
+    overrides.push_back(
+        {free[j].key, engine::shortest_text(scenario::simulated_value(free[j], theta[j]))});
   }
   return overrides;
 }
@@ -299,13 +300,9 @@ prepare_calibration(scenario::LoadedScenario base, const std::string &scenario_f
     throw scenario::errors::everything_held_out(
         scenario::SourceLocation{free_file, 0, 0, "hold_out"}, targets.size());
   }
-  std::vector<std::string> keys;
-  for (const auto &p : free.parameters) {
-    keys.push_back(p.key);
-  }
   auto space = parameter_space_of(free.parameters);
   return CalibrationProblem{
-      std::move(base),    std::move(keys),     std::move(space), std::move(observables),
+      std::move(base),    free.parameters,     std::move(space), std::move(observables),
       std::move(targets), std::move(left_out), std::nullopt};
 }
 

@@ -10,21 +10,22 @@ namespace removalsim::studies {
 
 namespace cal = analysis::calibration;
 
-ScenarioSimulator::ScenarioSimulator(scenario::LoadedScenario base, std::vector<std::string> keys,
+ScenarioSimulator::ScenarioSimulator(scenario::LoadedScenario base,
+                                     std::vector<scenario::FreeParameterSpec> free,
                                      std::vector<analysis::Observable> observables,
                                      std::shared_ptr<analysis::UnitExecutor> executor,
                                      const engine::StopFlag *stop)
-    : base_(std::move(base)), keys_(std::move(keys)), observables_(std::move(observables)),
+    : base_(std::move(base)), free_(std::move(free)), observables_(std::move(observables)),
       executor_(std::move(executor)), stop_(stop) {}
 
 scenario::LoadedScenario ScenarioSimulator::scenario_at(const std::vector<double> &theta) const {
-  if (theta.size() != keys_.size()) {
+  if (theta.size() != free_.size()) {
     throw std::invalid_argument("a request sets " + std::to_string(theta.size()) + " values for " +
-                                std::to_string(keys_.size()) + " parameters");
+                                std::to_string(free_.size()) + " parameters");
   }
   scenario::LoadedScenario loaded = base_;
-  for (std::size_t j = 0; j < keys_.size(); ++j) {
-    loaded.set(keys_[j], theta[j]);
+  for (std::size_t j = 0; j < free_.size(); ++j) {
+    loaded.set(free_[j].key, scenario::simulated_value(free_[j], theta[j]));
   }
   return loaded;
 }

@@ -25,6 +25,9 @@ struct FreeParameterSpec {
   /// As written: `{dist: uniform}` (the default), `{dist: normal, mean: M, sd: S}` or
   /// `{dist: lognormal, mean: M, sd: S}` (mean and sd of the parameter itself).
   engine::Prior prior;
+  /// `integer: true`: the key takes whole numbers only (places, seats); the fit moves a real
+  /// value, and the nearest whole number is what is simulated and written.
+  bool integer = false;
   SourceLocation key_location;
   SourceLocation low_location;
   SourceLocation high_location;
@@ -36,6 +39,7 @@ struct FreeParameterSpec {
 ///   - {key: countries.MA.lpc.issue_probability[0].value, low: 0.05, high: 0.6}
 ///   - {key: national.apprehension.rate_per_year, low: 0.02, high: 0.5,
 ///      prior: {dist: lognormal, mean: 0.12, sd: 0.08}}
+///   - {key: national.detention.capacity[1].value, low: 1400, high: 1959, integer: true}
 /// hold_out: [ma_removals_2023]     # target ids reported but not fitted
 /// method: smm                      # or abc-smc
 /// replications: 8                  # optional settings; the command line overrides them
@@ -57,6 +61,10 @@ struct FreeParametersFile {
   std::optional<std::size_t> generations;         ///< >= 1
   std::optional<std::uint64_t> seed;
 };
+
+/// The value the scenario gets when the fit is at `x`: `x`, or its nearest whole number for an
+/// `integer` parameter.
+double simulated_value(const FreeParameterSpec &parameter, double x);
 
 /// Reads and validates a free-parameters file: known keys only, at least one parameter, keys
 /// written once, bounds >= 0 with low < high, priors as above, hold-out ids written once. Keys and

@@ -79,8 +79,8 @@ parameter_space_of(const std::vector<scenario::FreeParameterSpec> &free);
 
 /// What a calibration fits: the scenario, its free parameters, the targets it can simulate.
 struct CalibrationProblem {
-  scenario::LoadedScenario base; ///< the scenario at its own values
-  std::vector<std::string> keys; ///< key path of each free parameter
+  scenario::LoadedScenario base;                 ///< the scenario at its own values
+  std::vector<scenario::FreeParameterSpec> free; ///< the free parameters, as FREE.yaml gives them
   analysis::calibration::ParameterSpace space;
   std::vector<analysis::Observable> observables;      ///< parallel to `targets`
   std::vector<analysis::calibration::Target> targets; ///< fitted and held out

@@ -3,6 +3,7 @@
 #include "removalsim/analysis/calibration/simulator.h"
 #include "removalsim/analysis/observable.h"
 #include "removalsim/analysis/unit_executor.h"
+#include "removalsim/scenario/free_parameters.h"
 #include "removalsim/scenario/loader.h"
 
 #include <memory>
@@ -17,9 +18,10 @@ namespace removalsim::studies {
 /// unit of the executor (threads or MPI ranks), so the result does not depend on how many ran.
 class ScenarioSimulator {
 public:
-  /// `keys[j]` is the key path that theta[j] sets; `observables` are the targets' readings, bound
-  /// to the scenario of each request. Throws scenario::ScenarioError when a key cannot be set.
-  ScenarioSimulator(scenario::LoadedScenario base, std::vector<std::string> keys,
+  /// theta[j] sets `free[j].key` (rounded for an `integer` parameter); `observables` are the
+  /// targets' readings, bound to the scenario of each request. Throws scenario::ScenarioError when
+  /// a key cannot be set.
+  ScenarioSimulator(scenario::LoadedScenario base, std::vector<scenario::FreeParameterSpec> free,
                     std::vector<analysis::Observable> observables,
                     std::shared_ptr<analysis::UnitExecutor> executor,
                     const engine::StopFlag *stop = nullptr);
@@ -32,7 +34,7 @@ public:
 
 private:
   scenario::LoadedScenario base_;
-  std::vector<std::string> keys_;
+  std::vector<scenario::FreeParameterSpec> free_;
   std::vector<analysis::Observable> observables_;
   std::shared_ptr<analysis::UnitExecutor> executor_;
   const engine::StopFlag *stop_;

@@ -70,6 +70,22 @@ TEST_CASE("A free-parameters file with every setting", "[calibration][free]") {
   CHECK_FALSE(minimal.replications);
 }
 
+TEST_CASE("An integer free parameter is simulated at its nearest whole number",
+          "[calibration][free]") {
+  const auto free =
+      load("parameters:\n"
+           "  - {key: national.detention.capacity, low: 1400, high: 1960, integer: true}\n"
+           "  - {key: national.document_share, low: 0.1, high: 0.7, integer: false}\n");
+  REQUIRE(free.parameters.size() == 2);
+  CHECK(free.parameters[0].integer);
+  CHECK_FALSE(free.parameters[1].integer);
+  CHECK(removalsim::scenario::simulated_value(free.parameters[0], 1577.5001) == 1578.0);
+  CHECK(removalsim::scenario::simulated_value(free.parameters[0], 1577.4) == 1577.0);
+  CHECK(removalsim::scenario::simulated_value(free.parameters[1], 0.4321) == 0.4321);
+  CHECK_THAT(error_of("parameters: [{key: x, low: 0, high: 1, integer: 2}]\n"),
+             Catch::StartsWith("FREE.yaml:1:49: parameters[0].integer: "));
+}
+
 TEST_CASE("Every message of a free-parameters file", "[calibration][free][errors]") {
   CHECK(error_of("parameters: []\n") ==
         "FREE.yaml:1:1: parameters: no free parameter: `parameters` needs at least one "

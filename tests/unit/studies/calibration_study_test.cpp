@@ -47,7 +47,7 @@ struct SmallSmm {
         settings(studies::resolve_calibration_settings(choices(max_evaluations), free)),
         problem(studies::prepare_calibration(scenario::load_scenario(kTiny), kTiny, kTinyTargets,
                                              free, "FREE.yaml")),
-        simulator(problem.base, problem.keys, problem.observables,
+        simulator(problem.base, problem.free, problem.observables,
                   std::make_shared<analysis::ThreadExecutor>(1u)) {}
   SmallSmm(const SmallSmm &) = delete;
   SmallSmm &operator=(const SmallSmm &) = delete;
@@ -168,6 +168,13 @@ TEST_CASE("Free parameters the scenario refuses are reported at the free file's 
   CHECK_THAT(between, Catch::StartsWith("FREE.yaml:2:11: parameters[0].key: "));
   CHECK_THAT(between,
              Catch::Contains("the scenario refuses `countries.AA.initial_at_large` = `25."));
+  // Declared `integer: true`, the same key is fitted at whole numbers, and written as such.
+  const std::string integer = "parameters:\n  - {key: countries.AA.initial_at_large, low: 10, "
+                              "high: 60, integer: true}\n";
+  CHECK(check_error(integer) == "(no error)");
+  const auto overrides = studies::overrides_of(free_file(integer).parameters, std::vector{25.7});
+  REQUIRE(overrides.size() == 1);
+  CHECK(overrides[0].value == "26");
   // An unknown key blames the key, on the second parameter's line.
   const std::string unknown =
       check_error(kTwoParameters + "  - {key: national.no_such_key, low: 0, high: 1}\n");
@@ -186,8 +193,9 @@ TEST_CASE("Calibration targets: held-out ids, the prior mapping, the overrides' 
       "hold_out: [all_lpc_rate_2023]\n");
   const auto problem = studies::prepare_calibration(scenario::load_scenario(kTiny), kTiny,
                                                     kTinyTargets, free, "FREE.yaml");
-  CHECK(problem.keys == std::vector<std::string>{"national.lpc.issue_probability",
-                                                 "national.apprehension.rate_per_year"});
+  REQUIRE(problem.free.size() == 2);
+  CHECK(problem.free[0].key == "national.lpc.issue_probability");
+  CHECK(problem.free[1].key == "national.apprehension.rate_per_year");
   REQUIRE(problem.targets.size() == problem.observables.size());
   for (const auto &t : problem.targets) {
     CHECK(t.held_out == (t.id == "all_lpc_rate_2023"));

@@ -27,6 +27,16 @@ const std::string kFrance = REMOVALSIM_CALIBRATION_TEST_DATA_DIR "/france-tenth.
 const std::vector<std::string> kKeys{
     "national.lpc.issue_probability", "national.apprehension.rate_per_year",
     "national.house_arrest.share", "national.detention.reviews[0].value[0].release_probability"};
+std::vector<scenario::FreeParameterSpec> free_parameters() {
+  std::vector<scenario::FreeParameterSpec> free;
+  for (const auto &key : kKeys) {
+    scenario::FreeParameterSpec parameter;
+    parameter.key = key;
+    free.push_back(parameter);
+  }
+  return free;
+}
+
 const std::vector<FreeParameter> kBounds{{kKeys[0], 0.1, 0.9, {}},
                                          {kKeys[1], 0.05, 0.5, {}},
                                          {kKeys[2], 0.0, 0.6, {}},
@@ -50,7 +60,8 @@ const std::vector<analysis::Observable> kObservables{
 } // namespace
 
 TEST_CASE("SMM recovers known parameters of the France scenario", "[calibration][smm][simulator]") {
-  const studies::ScenarioSimulator simulate(scenario::load_scenario(kFrance), kKeys, kObservables,
+  const studies::ScenarioSimulator simulate(scenario::load_scenario(kFrance), free_parameters(),
+                                            kObservables,
                                             std::make_shared<analysis::ThreadExecutor>(0u));
   // The observed figures: the mean of 8 replications of seed 99 at the truth.
   const auto observed = mean_moments(simulate({SimulationRequest{kTruth, 99, 0, 8}}).front());
