@@ -27,6 +27,7 @@ const std::string kFrance = REMOVALSIM_CALIBRATION_TEST_DATA_DIR "/france-tenth.
 const std::vector<std::string> kKeys{
     "national.lpc.issue_probability", "national.apprehension.rate_per_year",
     "national.house_arrest.share", "national.detention.reviews[0].value[0].release_probability"};
+
 std::vector<scenario::FreeParameterSpec> free_parameters() {
   std::vector<scenario::FreeParameterSpec> free;
   for (const auto &key : kKeys) {
